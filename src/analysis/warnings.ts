@@ -1,0 +1,58 @@
+/**
+ * Warnings an analyst should see beside the numbers: small samples (the normal approximations behind the
+ * intervals and tests get rough), large shares of dropped rows (a sign of the wrong column or format), a
+ * season-adjusted difference that disagrees with the pooled one (mixing seasons biased the pooled number:
+ * Simpson's paradox), and a sample ratio mismatch.
+ */
+import { totalDropped, type Tally } from "../tally/tally.js";
+import type { SrmCheck } from "./checks.js";
+import { formatPoints, formatPValue } from "./format.js";
+import type { Report, VariantSummary } from "./report.js";
+import type { StratifiedSummary } from "./season.js";
+
+/** Below this many responses per variant the normal approximations are rough (Sauro & Lewis 2016, ch. 3). */
+const SMALL_SAMPLE = 30;
+/** Dropping more than this share of rows usually means a misread column, not bad answers. */
+const DROPPED_SHARE = 0.2;
+
+interface WarningContext {
+  readonly comparison: Report["comparison"];
+  readonly stratified: StratifiedSummary | null;
+  readonly checks: { readonly srm: SrmCheck | null };
+  readonly margin: number;
+}
+
+function seasonWarning(pooled: number, stratified: StratifiedSummary | null, margin: number): string | null {
+  if (stratified === null || stratified.difference === null) return null;
+  const adjusted = stratified.difference;
+  const oppositeSigns = Math.sign(pooled) * Math.sign(adjusted) < 0;
+  if (!oppositeSigns && Math.abs(pooled - adjusted) <= margin / 2) return null;
+  const how = oppositeSigns ? "have opposite signs" : `differ by more than half the margin (${formatPoints(margin / 2)} points)`;
+  return `The pooled difference (${formatPoints(pooled)}) and the season-adjusted difference (${formatPoints(adjusted)}) ${how}: the sites' monthly volumes differ, so the pooled number mixes seasons. Consider --stratify month.`;
+}
+
+export function collectWarnings(tally: Tally, variants: readonly VariantSummary[], context: WarningContext): string[] {
+  const warnings: string[] = [];
+  for (const variant of variants) {
+    if (variant.n < SMALL_SAMPLE) {
+      warnings.push(`${variant.name} has only ${variant.n} responses; intervals and p-values rest on large-sample approximations and are rough below ${SMALL_SAMPLE}.`);
+    }
+  }
+  const dropped = totalDropped(tally.accounting);
+  if (tally.accounting.rowsRead > 0 && dropped / tally.accounting.rowsRead > DROPPED_SHARE) {
+    const share = ((100 * dropped) / tally.accounting.rowsRead).toFixed(0);
+    warnings.push(`${share}% of rows were dropped; check that the right score and date columns were used (see the data accounting).`);
+  }
+  const season = seasonWarning(context.comparison.difference, context.stratified, context.margin);
+  if (season !== null) warnings.push(season);
+  const srm = context.checks.srm;
+  if (srm !== null && srm.mismatch) {
+    warnings.push(`Sample ratio mismatch: ${srm.observed.join(" vs ")} responses where the planned split expects ${srm.expected.map((n) => n.toFixed(0)).join(" vs ")} (p ${formatPValue(srm.pValue)}); responses reach the sites unevenly, which can bias the comparison.`);
+  }
+  const monthlyMismatches = srm?.byPeriod.filter((period) => period.mismatch).map((period) => period.period) ?? [];
+  if (monthlyMismatches.length > 0) warnings.push(`Sample ratio mismatch in ${monthlyMismatches.join(", ")}.`);
+  if (context.comparison.decision.sequential) {
+    warnings.push("With --sequential the verdict and gate rest on the confidence sequence; the p-values shown are fixed-sample and are not valid under repeated looks.");
+  }
+  return warnings;
+}

@@ -1,0 +1,53 @@
+/** `nps-ab analyze`: read (ingest), analyse (pure), render, and choose the exit code. */
+import { writeFile } from "node:fs/promises";
+import { Chalk } from "chalk";
+import { analyze } from "../../analysis/analyze.js";
+import type { Report, SourceAccounting } from "../../analysis/report.js";
+import { ingest, type SourceSummary } from "../../ingest/ingest.js";
+import { render } from "../../report/index.js";
+import { exitCodeFor } from "../exit-code.js";
+import { parseInputArguments } from "../inputs.js";
+import type { Io } from "../io.js";
+import { readConfig } from "../config.js";
+import { ANALYZE_OPTIONS, normaliseAnalyzeOptions, type RawOptions } from "../options.js";
+
+/** What ingest found about one file, as the report carries it. */
+function toSourceAccounting({ file, variant, columns, accounting, platform, dialect, headerRows, repeatResponses }: SourceSummary): SourceAccounting {
+  return {
+    file,
+    variant,
+    columns,
+    ...accounting,
+    platform,
+    delimiter: dialect.delimiter,
+    encoding: dialect.encoding,
+    bom: dialect.bom,
+    compressed: dialect.compressed,
+    headerRows,
+    duplicateResponses: accounting.rowsDropped["duplicate-response"] ?? 0,
+    repeatResponses,
+  };
+}
+
+export async function runAnalyze(argumentFiles: readonly string[], cliOptions: RawOptions, io: Io): Promise<number> {
+  // Flags given on the command line override the config file's values.
+  const configPath = typeof cliOptions["config"] === "string" ? cliOptions["config"] : undefined;
+  const config = configPath === undefined ? { options: {}, files: [] } : await readConfig(configPath, ANALYZE_OPTIONS);
+  const raw: RawOptions = { ...config.options, ...cliOptions };
+  const files = argumentFiles.length > 0 ? argumentFiles : config.files;
+  const options = normaliseAnalyzeOptions(raw);
+  const quiet = raw["quiet"] === true;
+  const inputs = parseInputArguments(files, options.ingest.variantColumn);
+  const { tally, sources, respondents } = await ingest(inputs, options.ingest, io.stdin);
+  const analysed = analyze(tally, options.analysis, sources.map(toSourceAccounting));
+  // Respondent counts mean something only when some file identifies respondents (an email or person id).
+  const identified = sources.some((source) => source.columns.respondent !== null);
+  const report: Report = identified ? { ...analysed, data: { ...analysed.data, respondents } } : analysed;
+  if (options.output !== undefined) {
+    await writeFile(options.output, render(report, options.format, new Chalk({ level: 0 })));
+    if (!quiet) io.stderr.write(`nps-ab: wrote ${options.format} report to ${options.output} (verdict: ${report.verdict})\n`);
+  } else if (!quiet) {
+    io.stdout.write(render(report, options.format, new Chalk({ level: io.colourLevel })));
+  }
+  return exitCodeFor(report);
+}

@@ -1,0 +1,47 @@
+/** Reading commander's raw option values (strings, booleans, lists) into typed values, naming the flag on error. */
+import { UsageError } from "../errors.js";
+import { parseIsoDay } from "../ingest/date.js";
+
+/** What commander hands over: values as strings, flags as booleans, repeatable options as lists. */
+export type RawOptions = Record<string, string | boolean | string[] | undefined>;
+
+export function text(raw: RawOptions, key: string): string | undefined {
+  const value = raw[key];
+  return typeof value === "string" ? value : undefined;
+}
+
+export function list(raw: RawOptions, key: string): string[] {
+  const value = raw[key];
+  if (Array.isArray(value)) return value;
+  return typeof value === "string" ? [value] : [];
+}
+
+export function number(raw: RawOptions, key: string, flag: string, fallback: number, valid: (value: number) => boolean, rule: string): number {
+  const value = text(raw, key);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (value.trim() === "" || !Number.isFinite(parsed) || !valid(parsed)) {
+    throw new UsageError(`${flag} ${JSON.stringify(value)} is not ${rule}`);
+  }
+  return parsed;
+}
+
+export function oneOf<T extends string>(raw: RawOptions, key: string, flag: string, allowed: readonly T[], fallback: T): T {
+  const value = text(raw, key);
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${flag} ${JSON.stringify(value)} is not one of ${allowed.join(", ")}`);
+  }
+  return value as T;
+}
+
+export function isoDay(value: string, flag: string): string {
+  const parsed = parseIsoDay(value);
+  if (parsed === null) throw new UsageError(`${flag} ${JSON.stringify(value)} is not a date YYYY-MM-DD`);
+  return parsed;
+}
+
+export function day(raw: RawOptions, key: string, flag: string): string | undefined {
+  const value = text(raw, key);
+  return value === undefined ? undefined : isoDay(value, flag);
+}

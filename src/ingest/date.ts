@@ -1,0 +1,135 @@
+/**
+ * Response timestamps: ISO 8601 (with or without a UTC offset; without one it is a wall-clock time in the
+ * zone the export states, UTC by default) or unix seconds, and the calendar day they fall on.
+ * Local formats such as `14.03.2018` or `06/01/2018 01:40:56 PM` are in date-formats.ts.
+ */
+
+export type DateParse =
+  | { readonly kind: "date"; readonly epochMs: number }
+  | { readonly kind: "missing" }
+  | { readonly kind: "invalid" };
+
+// 2018-03-14, 2018-03-14T09:21:07, 2018-03-14 09:21:07.123, with Z or +hh:mm / +hhmm / +hh.
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const UNIX_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
+
+/** `zone`: the IANA zone of a timestamp written without an offset. */
+export function parseTimestamp(raw: string | undefined, zone = "UTC"): DateParse {
+  const text = (raw ?? "").trim();
+  if (text === "") return { kind: "missing" };
+  if (UNIX_SECONDS.test(text)) return { kind: "date", epochMs: Math.round(Number(text) * 1000) };
+  const match = ISO_8601.exec(text);
+  if (match === null) return { kind: "invalid" };
+  const [, year, month, day, hour = "0", minute = "0", second = "0", fraction = "", offset] = match;
+  const fields = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = fields;
+  if (!isValidWallClock([y, mo, d, h, mi, s, 0])) return { kind: "invalid" };
+  const millis = fraction === "" ? 0 : Math.round(Number(`0.${fraction}`) * 1000);
+  if (offset === undefined) return { kind: "date", epochMs: wallClockToEpoch([y, mo, d, h, mi, s, millis], zone) };
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s, millis);
+  return { kind: "date", epochMs: utc - offsetMinutes(offset) * 60_000 };
+}
+
+/** Year, month (1-12), day, hour, minute, second, millisecond. */
+export type WallClock = readonly [number, number, number, number, number, number, number];
+
+export function isValidWallClock([year, month, day, hour, minute, second]: WallClock): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 60;
+}
+
+/**
+ * The instant at which clocks in `zone` show `wallClock`. Two passes of "subtract the zone's offset" settle
+ * every case but the hour skipped or repeated at a daylight-saving change, which resolves to one of its two
+ * candidate instants (a response at 02:30 on the night clocks jump is a rounding question, not a day question).
+ */
+export function wallClockToEpoch(wallClock: WallClock, zone: string): number {
+  const [year, month, day, hour, minute, second, millis] = wallClock;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  if (zone === "UTC") return asUtc;
+  const first = asUtc - zoneOffsetMs(asUtc, zone);
+  return asUtc - zoneOffsetMs(first, zone);
+}
+
+const offsetCache = new Map<string, number>();
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's UTC offset at an instant, memoised per quarter hour (see dayInTimeZone). */
+function zoneOffsetMs(epochMs: number, zone: string): number {
+  const key = `${zone}|${Math.floor(epochMs / 900_000)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  let formatter = offsetFormatters.get(zone);
+  if (formatter === undefined) {
+    const fields = { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" } as const;
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone: zone, hourCycle: "h23", ...fields });
+    offsetFormatters.set(zone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(new Date(epochMs)).map((part) => [part.type, Number(part.value)]));
+  const shown = Date.UTC(parts["year"] ?? 0, (parts["month"] ?? 1) - 1, parts["day"] ?? 1, parts["hour"] ?? 0, parts["minute"] ?? 0, parts["second"] ?? 0);
+  const offset = shown - Math.floor(epochMs / 1000) * 1000;
+  if (offsetCache.size > 100_000) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function offsetMinutes(offset: string | undefined): number {
+  if (offset === undefined || offset.toUpperCase() === "Z") return 0;
+  const sign = offset.startsWith("-") ? -1 : 1;
+  const digits = offset.slice(1).replace(":", "");
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
+}
+
+/** A strict `YYYY-MM-DD` for `--from` / `--to`; `null` if it is not a real calendar date. */
+export function parseIsoDay(text: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (match === null) return null;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return text.trim();
+}
+
+/**
+ * The calendar day (`YYYY-MM-DD`) of an instant in an IANA time zone. UTC is computed directly; other
+ * zones go through Intl, memoised per quarter hour: every UTC offset in the IANA database is a whole
+ * number of quarter hours (India +05:30, Nepal +05:45), so a day boundary never falls inside one.
+ */
+export function dayInTimeZone(epochMs: number, timeZone: string): string {
+  if (timeZone === "UTC") return new Date(epochMs).toISOString().slice(0, 10);
+  const quarterHour = Math.floor(epochMs / 900_000);
+  const cacheKey = `${timeZone}|${quarterHour}`;
+  let day = zoneDayCache.get(cacheKey);
+  if (day === undefined) {
+    day = zoneFormatter(timeZone).format(new Date(epochMs));
+    if (zoneDayCache.size > 100_000) zoneDayCache.clear();
+    zoneDayCache.set(cacheKey, day);
+  }
+  return day;
+}
+
+const zoneDayCache = new Map<string, string>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    // en-CA formats dates as YYYY-MM-DD.
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Whether `timeZone` is an IANA zone name this runtime knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    zoneFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Files -> Tally. For each input: open and sniff it (read-records.ts), recognise the platform from its first
+ * records (platforms/), map its columns, then count every data row: used, or dropped with exactly one reason
+ * (rows.ts). Each file is tallied on its own, for the per-file accounting in the report, and the files are
+ * merged into the total by addition once all are read (so `--dedupe last` can still take back a response
+ * counted in an earlier file).
+ */
+import type { Readable } from "node:stream";
+import { InputError } from "../errors.js";
+import { declareVariant, emptyTally, mergeInto, type RowAccounting, type Tally } from "../tally/tally.js";
+import { mapColumns, type ColumnMapping, type ColumnRequest } from "./columns.js";
+import { DateReader, type DateOrder } from "./date-formats.js";
+import { choosePlatform, type Layout, type PlatformName } from "./platforms/index.js";
+import { openCsv, type CsvRecord, type CsvSource, type Dialect, type ReaderOptions } from "./read-records.js";
+import { RespondentLedger, type DedupeMode, type RespondentSummary } from "./respondents.js";
+import { countRow } from "./rows.js";
+
+export interface InputSpec {
+  readonly path: string;
+  /** The variant every row of this file belongs to; `undefined` when a variant column says. */
+  readonly variant?: string | undefined;
+}
+
+export interface IngestOptions extends ColumnRequest, ReaderOptions {
+  /** Inclusive first day `YYYY-MM-DD` of the window, in `timeZone`. */
+  readonly from?: string | undefined;
+  /** Inclusive last day `YYYY-MM-DD` of the window, in `timeZone`. */
+  readonly to?: string | undefined;
+  readonly timeZone: string;
+  /** Turn the first unusable score into an error instead of a dropped row. */
+  readonly strict: boolean;
+  /** The export's platform; detected from the header when not given. */
+  readonly source?: PlatformName | undefined;
+  /** Which response of a repeat respondent to keep (default `none`: keep all, report the repeats). */
+  readonly dedupe?: DedupeMode | undefined;
+  /** Order of day and month in dates like 03/04/2018. */
+  readonly dateFormat?: DateOrder | undefined;
+}
+
+export interface SourceSummary {
+  readonly file: string;
+  readonly variant: string | null;
+  readonly columns: ColumnMapping["names"];
+  readonly accounting: RowAccounting;
+  readonly platform: PlatformName;
+  readonly dialect: Dialect;
+  /** Records before the data: 1, or SurveyMonkey's 2, Qualtrics' 3. */
+  readonly headerRows: number;
+  /** Responses from a respondent who had already answered in this variant. */
+  readonly repeatResponses: number;
+}
+
+export interface IngestResult {
+  readonly tally: Tally;
+  readonly sources: SourceSummary[];
+  readonly respondents: RespondentSummary;
+}
+
+/** Header rows are at most 3 (Qualtrics); the rest of the head is the sample that confirms the columns. */
+const HEADER_RECORDS = 3;
+const SAMPLE_RECORDS = 500;
+
+export async function ingest(inputs: readonly InputSpec[], options: IngestOptions, stdin: Readable): Promise<IngestResult> {
+  const ledger = new RespondentLedger(options.dedupe ?? "none");
+  const read: { tally: Tally; summary: SourceSummary }[] = [];
+  for (const input of inputs) read.push(await ingestOne(input, options, stdin, ledger));
+  const total = emptyTally();
+  // Declared variants keep their command-line order even if a file yields no usable rows.
+  for (const input of inputs) if (input.variant !== undefined) declareVariant(total, input.variant);
+  for (const { tally } of read) mergeInto(total, tally);
+  return { tally: total, sources: read.map(({ summary }) => summary), respondents: ledger.summary() };
+}
+
+async function take(records: AsyncGenerator<CsvRecord>, count: number): Promise<CsvRecord[]> {
+  const head: CsvRecord[] = [];
+  while (head.length < count) {
+    const next = await records.next();
+    if (next.done === true) break;
+    head.push(next.value);
+  }
+  return head;
+}
+
+async function* chain(first: readonly CsvRecord[], rest: AsyncGenerator<CsvRecord>): AsyncGenerator<CsvRecord> {
+  yield* first;
+  yield* rest;
+}
+
+function dateReader(layout: Layout, columns: ColumnMapping, options: IngestOptions, file: string, sample: readonly CsvRecord[]): DateReader | null {
+  if (columns.date === null) return null;
+  const column = columns.date;
+  const zone = layout.zoneOf(column) ?? options.timeZone;
+  const reader = new DateReader({ order: options.dateFormat ?? layout.dateOrder, zone, file, column: columns.names.date ?? "" });
+  reader.settle(sample.map(({ fields, line }) => ({ value: fields[column] ?? "", line })));
+  return reader;
+}
+
+async function ingestOne(input: InputSpec, options: IngestOptions, stdin: Readable, ledger: RespondentLedger): Promise<{ tally: Tally; summary: SourceSummary }> {
+  const csv: CsvSource = await openCsv(input.path, stdin, options);
+  const { file } = csv;
+  const records = csv.records();
+  try {
+    const head = await take(records, HEADER_RECORDS + SAMPLE_RECORDS);
+    const first = head[0];
+    if (first === undefined) throw new InputError("file is empty", { file }, "expected a header row and responses");
+    const layout = choosePlatform(head.slice(0, HEADER_RECORDS).map(({ fields }) => fields), options.source).layout(head.slice(0, HEADER_RECORDS).map(({ fields }) => fields), file);
+    const sample = head.slice(layout.headerRows);
+    const firstDataLine = (head[layout.headerRows - 1] ?? first).line + 1;
+    const columns = mapColumns(layout.names, options, file, { ...layout, sample: sample.map(({ fields }) => fields), headerLine: first.line });
+    if (columns.date === null && (options.from !== undefined || options.to !== undefined)) {
+      throw new InputError("--from/--to need a date column, and none was found", { file, line: first.line }, "name it with --date-column");
+    }
+    const tally = emptyTally();
+    if (input.variant !== undefined) declareVariant(tally, input.variant);
+    const context = { ...options, file, tally, layout, columns, ledger, variant: input.variant, dates: dateReader(layout, columns, options, file, sample) };
+    let repeatResponses = 0;
+    for await (const record of chain(sample, records)) if (countRow(record, context)) repeatResponses += 1;
+    if (tally.accounting.rowsRead === 0) throw new InputError("header but no data rows", { file, line: firstDataLine }, "the export holds no responses");
+    const summary: SourceSummary = {
+      file,
+      variant: input.variant ?? null,
+      columns: columns.names,
+      accounting: tally.accounting,
+      platform: layout.platform,
+      dialect: csv.dialect,
+      headerRows: layout.headerRows,
+      repeatResponses,
+    };
+    return { tally, summary };
+  } finally {
+    await records.return(undefined);
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Bytes -> records. Opens a file (or stdin for `-`), sniffs its dialect from a bounded prefix (gzip, encoding,
+ * binary data, delimiter), then streams it through csv-parse and yields each non-blank record with the
+ * physical line it starts on. Records are checked against the header's field count (`relax` allows missing
+ * or empty trailing fields). csv-parse's errors (an unclosed quote, a misplaced quote) become one-line
+ * InputErrors naming the file and the line where the record starts.
+ */
+import { pipeline, type Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { CsvError, parse } from "csv-parse";
+import { InputError } from "../errors.js";
+import { sniffDelimiter } from "./dialect/delimiter.js";
+import { createDecoder, detectEncoding, type EncodingName } from "./dialect/encoding.js";
+import { corruptGzip, isGzip, isZlibError } from "./dialect/gzip.js";
+import { peek, PREFIX_BYTES } from "./dialect/peek.js";
+import { displayName, openInput } from "./open-input.js";
+
+export { displayName } from "./open-input.js";
+
+export interface ReaderOptions {
+  /** Forces the delimiter instead of sniffing it. */
+  readonly delimiter?: string | undefined;
+  /** Forces the encoding instead of detecting it. */
+  readonly encoding?: EncodingName | undefined;
+  /** Accepts rows with missing trailing fields (read as blank) or empty extra trailing fields (ignored). */
+  readonly relax?: boolean | undefined;
+}
+
+export interface Dialect {
+  readonly delimiter: string;
+  readonly encoding: EncodingName;
+  readonly bom: boolean;
+  readonly compressed: boolean;
+}
+
+export interface CsvRecord {
+  readonly fields: string[];
+  /** 1-based physical line on which the record starts. */
+  readonly line: number;
+}
+
+export interface CsvSource {
+  readonly file: string;
+  readonly dialect: Dialect;
+  /** The records, header rows included; blank lines (and rows of empty fields) are skipped. */
+  records(): AsyncGenerator<CsvRecord>;
+}
+
+/**
+ * A field this long is almost always an unclosed quote swallowing the rest of the file; stopping there keeps
+ * memory bounded on large exports.
+ */
+const MAX_RECORD_CHARS = 1_000_000;
+
+export async function openCsv(path: string, stdin: Readable, options: ReaderOptions = {}): Promise<CsvSource> {
+  const file = displayName(path);
+  let input = await openInput(path, stdin);
+  let peeked = await guard(peek(input), file);
+  let compressed = false;
+  if (isGzip(peeked.prefix)) {
+    compressed = true;
+    input = pipeline(peeked.stream, createGunzip(), () => undefined);
+    peeked = await guard(peek(input), file);
+  }
+  if (peeked.prefix.length === 0) throw new InputError("file is empty", { file }, "expected a header row and responses");
+  const encoding = detectEncoding(peeked.prefix, file, options.encoding);
+  const prefixText = new TextDecoder(encoding.encoding).decode(peeked.prefix.subarray(encoding.bomBytes));
+  const complete = peeked.prefix.length < PREFIX_BYTES;
+  const sniffed = options.delimiter === undefined ? sniffDelimiter(prefixText, complete) : { delimiter: options.delimiter, sepLine: false };
+  const dialect: Dialect = { delimiter: sniffed.delimiter, encoding: encoding.encoding, bom: encoding.bomBytes > 0, compressed };
+  const text = pipeline(peeked.stream, createDecoder(encoding, file), () => undefined);
+  return { file, dialect, records: () => parseRecords(text, file, dialect.delimiter, sniffed.sepLine, options.relax === true) };
+}
+
+async function guard<T>(promise: Promise<T>, file: string): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    throw describeReadError(error, file, undefined, 0);
+  }
+}
+
+async function* parseRecords(text: Readable, file: string, delimiter: string, sepLine: boolean, relax: boolean): AsyncGenerator<CsvRecord> {
+  // Line numbers are counted here, as csv-parse hands over each record (on_record runs in parse order, so
+  // the count is right even when an error discards records parsed but not yet read), and not taken from
+  // csv-parse's info, which counts a CRLF inside a quoted field as two lines.
+  let previousEnd = sepLine ? 1 : 0;
+  // Start lines of the records parsed but not yet read, in order (a few, as many as the stream buffers).
+  const starts: number[] = [];
+  const parser = pipeline(
+    text,
+    parse({
+      delimiter,
+      relax_column_count: true,
+      bom: true,
+      from_line: sepLine ? 2 : 1,
+      max_record_size: MAX_RECORD_CHARS,
+      on_record: (fields: string[]) => {
+        const line = previousEnd + 1;
+        previousEnd = line + lineBreaks(fields);
+        starts.push(line);
+        return fields;
+      },
+    }),
+    () => undefined,
+  );
+  let headerLength = 0;
+  try {
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      const line = starts.shift() ?? previousEnd;
+      if (fields.every((field) => field.trim() === "")) continue;
+      if (headerLength === 0) headerLength = fields.length;
+      yield { fields: fitToHeader(fields, headerLength, relax, file, line), line };
+    }
+  } catch (error) {
+    throw describeReadError(error, file, previousEnd + 1, headerLength);
+  } finally {
+    parser.destroy();
+    text.destroy();
+  }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function fitToHeader(record: string[], headerLength: number, relax: boolean, file: string, line: number): string[] {
+  if (record.length === headerLength) return record;
+  const extras = record.slice(headerLength);
+  const emptyExtras = extras.every((field) => field.trim() === "");
+  if (relax && record.length < headerLength) return [...record, ...new Array<string>(headerLength - record.length).fill("")];
+  if (relax && emptyExtras) return record.slice(0, headerLength);
+  const hint =
+    record.length < headerLength
+      ? "a ragged row: check the delimiter and quoting, or say --relax to read missing trailing fields as blank"
+      : emptyExtras
+        ? "a ragged row: check the delimiter and quoting, or say --relax to ignore empty trailing fields"
+        : "a field holds an unquoted delimiter or quote? --relax allows only missing or empty trailing fields";
+  return fail(new InputError(`row has ${plural(record.length, "field")} where the header has ${headerLength}`, { file, line }, hint));
+}
+
+function fail(error: InputError): never {
+  throw error;
+}
+
+function describeReadError(error: unknown, file: string, recordStart: number | undefined, headerLength: number): InputError {
+  if (error instanceof InputError) return error;
+  if (isZlibError(error)) return corruptGzip(file);
+  if (error instanceof CsvError) return describeCsvError(error, file, recordStart ?? 1, headerLength);
+  const code = (error as NodeJS.ErrnoException).code;
+  return new InputError(`cannot read (${code ?? (error instanceof Error ? error.message : String(error))})`, { file });
+}
+
+function describeCsvError(error: CsvError, file: string, recordStart: number, headerLength: number): InputError {
+  const where = { file, line: recordStart };
+  switch (error.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return new InputError(`unclosed quote in the record starting on line ${recordStart}`, where, "a field opens a \" that never closes");
+    case "CSV_MAX_RECORD_SIZE":
+      return new InputError(`the record starting on line ${recordStart} runs past ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters`, where, "probably an unclosed quote");
+    case "INVALID_OPENING_QUOTE":
+    case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      return new InputError(`misplaced quote in the record starting on line ${recordStart}`, where, "quotes inside a field must be doubled (\"\"), and a quoted field must be quoted whole");
+    case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
+      return new InputError(`row has a different number of fields than the header (${headerLength})`, where, "a ragged row: check the delimiter and quoting");
+    default:
+      return new InputError(error.message.replace(/\s+/g, " "), where);
+  }
+}
+
+/** Line breaks inside the fields of a record: CRLF, LF and a lone CR each end one physical line. */
+function lineBreaks(record: readonly string[]): number {
+  let count = 0;
+  for (const field of record) {
+    if (field.includes("\n") || field.includes("\r")) count += field.match(/\r\n|\r|\n/g)?.length ?? 0;
+  }
+  return count;
+}

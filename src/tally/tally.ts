@@ -1,0 +1,123 @@
+/**
+ * The Tally: the narrow waist of nps-ab (see DESIGN.md). Counts of each score 0..10 per cell
+ * (variant x day x segment) plus the row accounting. Everything statistical is computed from it, so memory
+ * is bounded by the number of cells, never by the number of rows, and tallies merge by addition.
+ */
+
+/** Why a row that was read was not used. Every dropped row has exactly one reason. */
+export const DROP_REASONS = [
+  "missing-score",
+  "invalid-score",
+  "missing-variant",
+  "invalid-date",
+  "missing-date",
+  "outside-window",
+  // Rows that are not (new) responses: a copy of a response ID already read, a Qualtrics survey preview or
+  // test, a Typeform partial submission, and (with --dedupe first|last) a repeat respondent's other answers.
+  "duplicate-response",
+  "preview-response",
+  "partial-response",
+  "repeat-respondent",
+] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
+/** Number of possible scores on the 0-10 likelihood-to-recommend scale. */
+export const SCORE_BINS = 11;
+
+export interface TallyCell {
+  readonly variant: string;
+  /** Calendar day `YYYY-MM-DD` in the analysis time zone, or `null` when the input has no dates. */
+  readonly day: string | null;
+  /** Segment value, or `null` when no segment column is used. */
+  readonly segment: string | null;
+  /** counts[score] for score 0..10. */
+  readonly counts: number[];
+}
+
+export interface RowAccounting {
+  rowsRead: number;
+  rowsUsed: number;
+  rowsDropped: Partial<Record<DropReason, number>>;
+}
+
+export interface Tally {
+  /** Cells keyed by `cellKey(variant, day, segment)`. */
+  readonly cells: Map<string, TallyCell>;
+  /** Variant names in the order they were first seen (or declared). */
+  readonly variantOrder: string[];
+  readonly accounting: RowAccounting;
+}
+
+export function emptyTally(): Tally {
+  return { cells: new Map(), variantOrder: [], accounting: { rowsRead: 0, rowsUsed: 0, rowsDropped: {} } };
+}
+
+function cellKey(variant: string, day: string | null, segment: string | null): string {
+  return `${variant}\u0000${day ?? ""}\u0000${segment ?? ""}`;
+}
+
+/** Declares a variant so that it keeps its place in the order even if it ends up with no usable rows. */
+export function declareVariant(tally: Tally, variant: string): void {
+  if (!tally.variantOrder.includes(variant)) tally.variantOrder.push(variant);
+}
+
+/** Counts `count` responses with `score` (an integer 0..10) into the cell. Rows read are counted separately. */
+export function addResponses(
+  tally: Tally,
+  variant: string,
+  day: string | null,
+  segment: string | null,
+  score: number,
+  count = 1,
+): void {
+  const key = cellKey(variant, day, segment);
+  let cell = tally.cells.get(key);
+  if (cell === undefined) {
+    declareVariant(tally, variant);
+    cell = { variant, day, segment, counts: new Array<number>(SCORE_BINS).fill(0) };
+    tally.cells.set(key, cell);
+  }
+  cell.counts[score] = (cell.counts[score] ?? 0) + count;
+  tally.accounting.rowsUsed += count;
+}
+
+/** Records a row that was read but dropped, with its reason. */
+export function dropRow(tally: Tally, reason: DropReason, count = 1): void {
+  tally.accounting.rowsDropped[reason] = (tally.accounting.rowsDropped[reason] ?? 0) + count;
+}
+
+export function totalDropped(accounting: RowAccounting): number {
+  return Object.values(accounting.rowsDropped).reduce((sum, n) => sum + (n ?? 0), 0);
+}
+
+/** Adds `source` into `target` (tallies merge by addition). */
+export function mergeInto(target: Tally, source: Tally): Tally {
+  for (const variant of source.variantOrder) declareVariant(target, variant);
+  for (const cell of source.cells.values()) {
+    cell.counts.forEach((count, score) => {
+      if (count > 0) addResponses(target, cell.variant, cell.day, cell.segment, score, count);
+    });
+  }
+  // addResponses counted the used rows; the rows read and dropped are added here.
+  target.accounting.rowsRead += source.accounting.rowsRead;
+  for (const [reason, n] of Object.entries(source.accounting.rowsDropped)) {
+    dropRow(target, reason as DropReason, n ?? 0);
+  }
+  return target;
+}
+
+/** The 0..10 histogram of one variant over all its cells (optionally filtered). */
+export function variantHistogram(
+  tally: Tally,
+  variant: string,
+  include: (cell: TallyCell) => boolean = () => true,
+): number[] {
+  const histogram = new Array<number>(SCORE_BINS).fill(0);
+  for (const cell of tally.cells.values()) {
+    if (cell.variant !== variant || !include(cell)) continue;
+    cell.counts.forEach((count, score) => {
+      histogram[score] = (histogram[score] ?? 0) + count;
+    });
+  }
+  return histogram;
+}

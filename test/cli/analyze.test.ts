@@ -1,0 +1,204 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixture, runCli } from "./run-cli.js";
+
+const window = ["--from", "2018-01-01", "--to", "2018-12-31"];
+const fixtures = [fixture("ebates.csv"), fixture("rakuten-rewards.csv")];
+
+interface JsonReport {
+  schemaVersion: number;
+  parameters: { alpha: number; margin: number; ciMethod: string; control: string; treatment: string };
+  data: { rowsRead: number; rowsUsed: number; rowsDropped: Record<string, number>; sources: Array<{ file: string; rowsRead: number; rowsUsed: number; rowsDropped: Record<string, number> }> };
+  variants: Array<{ name: string; n: number; promoters: number; passives: number; detractors: number; nps: number; ci: { low: number; high: number } }>;
+  comparison: {
+    difference: number;
+    se: number;
+    ci: { low: number; high: number };
+    tests: { z: { statistic: number; pValue: number }; chiSquare: { statistic: number; df: number; pValue: number }; mannWhitney: { statistic: number; pValue: number } };
+    equivalence: { margin: number; pValue: number; ci: { low: number; high: number } };
+    bayes: { probabilityTreatmentBetter: number };
+  };
+  verdict: string;
+  summary: string;
+}
+
+describe("nps-ab analyze on the bundled fixtures", () => {
+  let json: JsonReport;
+  beforeAll(() => {
+    const result = runCli(["analyze", ...fixtures, ...window, "--format", "json"]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    json = JSON.parse(result.stdout) as JsonReport;
+  });
+
+  it("accounts for every row: read = used + dropped, with the fixtures' documented bad rows", () => {
+    // fixtures/README.md: 20,008 + 19,608 rows read; per file 3 blank, 4 invalid scores, 1 outside the window.
+    expect(json.data.rowsRead).toBe(39_616);
+    expect(json.data.rowsUsed).toBe(39_600);
+    expect(json.data.rowsDropped).toEqual({ "missing-score": 6, "invalid-score": 8, "outside-window": 2 });
+    for (const source of json.data.sources) {
+      const dropped = Object.values(source.rowsDropped).reduce((sum, n) => sum + n, 0);
+      expect(source.rowsRead).toBe(source.rowsUsed + dropped);
+    }
+    expect(json.data.sources.map((source) => source.rowsUsed)).toEqual([20_000, 19_600]);
+  });
+
+  it("names the variants after the files, control first, and reports the documented story", () => {
+    expect(json.schemaVersion).toBe(1);
+    expect(json.parameters).toMatchObject({ alpha: 0.05, margin: 5, ciMethod: "adjusted-wald", control: "ebates", treatment: "rakuten-rewards" });
+    expect(json.variants.map((variant) => [variant.name, variant.n])).toEqual([["ebates", 20_000], ["rakuten-rewards", 19_600]]);
+    // fixtures/README.md: realised NPS 36.88 and 36.60, difference -0.28: NPS stayed the same.
+    expect(json.variants[0]?.nps).toBeCloseTo(36.88, 2);
+    expect(json.variants[1]?.nps).toBeCloseTo(36.6, 2);
+    expect(json.comparison.difference).toBeCloseTo(-0.28, 2);
+    expect(json.verdict).toBe("equivalent");
+    expect(json.summary).toMatch(/^No meaningful change: the difference, -0\.3 points \(90% CI -1\.\d to 1\.\d\), lies within the ±5\.0 point margin\.$/);
+  });
+
+  it("has every JSON key the issue names", () => {
+    const variant = json.variants[0];
+    expect(Object.keys(variant ?? {})).toEqual(expect.arrayContaining(["name", "n", "promoters", "passives", "detractors", "nps", "ci"]));
+    const { comparison } = json;
+    expect(Object.keys(comparison)).toEqual(expect.arrayContaining(["difference", "se", "ci", "tests", "equivalence", "bayes"]));
+    expect(Object.keys(comparison.tests.z)).toEqual(["statistic", "pValue"]);
+    expect(Object.keys(comparison.tests.chiSquare)).toEqual(expect.arrayContaining(["statistic", "df", "pValue"]));
+    expect(Object.keys(comparison.tests.mannWhitney)).toEqual(["statistic", "pValue"]);
+    expect(Object.keys(comparison.equivalence)).toEqual(expect.arrayContaining(["margin", "pValue", "ci"]));
+    expect(typeof comparison.bayes.probabilityTreatmentBetter).toBe("number");
+  });
+
+  it("prints the same bytes twice (seeded Monte Carlo)", () => {
+    const again = runCli(["analyze", ...fixtures, ...window, "--format", "json"]);
+    expect(JSON.parse(again.stdout)).toEqual(json);
+  });
+
+  it("swapping the control swaps the sign of the difference", () => {
+    const swapped = JSON.parse(runCli(["analyze", ...fixtures, ...window, "--format", "json", "--control", "rakuten-rewards"]).stdout) as JsonReport;
+    expect(swapped.variants[0]?.name).toBe("rakuten-rewards");
+    expect(swapped.comparison.difference).toBeCloseTo(-json.comparison.difference, 10);
+  });
+
+  it("prints a readable table report, verdict first, without colour when piped", () => {
+    const result = runCli(["analyze", ...fixtures, ...window]);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toBe("Verdict: equivalent");
+    expect(lines[1]).toMatch(/^No meaningful change/);
+    expect(result.stdout).toContain("Data accounting (rows read = used + dropped)");
+    expect(result.stdout).toMatch(/Total\s+│\s+│\s+39,616 │\s+39,600 │\s+6 │\s+8 │\s+2 │/);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it("colours the table only when asked (FORCE_COLOR) and never with NO_COLOR", () => {
+    expect(runCli(["analyze", ...fixtures, ...window], { env: { FORCE_COLOR: "1" } }).stdout).toMatch(/\u001b\[/);
+    expect(runCli(["analyze", ...fixtures, ...window], { env: { FORCE_COLOR: undefined, NO_COLOR: "1" } }).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it("writes Markdown with the same figures", () => {
+    const result = runCli(["analyze", ...fixtures, ...window, "--format", "markdown"]);
+    expect(result.stdout).toMatch(/^## NPS: rakuten-rewards vs ebates: \*\*equivalent\*\*/);
+    expect(result.stdout).toContain(`| ebates | control | 20,000 |`);
+    expect(result.stdout).toContain("| Total |  | 39,616 | 39,600 | 6 | 8 | 2 |");
+  });
+
+  it("drops the out-of-window rows only when a window is given", () => {
+    const result = JSON.parse(runCli(["analyze", ...fixtures, "--format", "json"]).stdout) as JsonReport;
+    expect(result.data.rowsUsed).toBe(39_602);
+    expect(result.data.rowsDropped["outside-window"]).toBeUndefined();
+  });
+});
+
+describe("nps-ab analyze on broken input: exit 2, one line naming file and line", () => {
+  let dir: string;
+  const write = (name: string, content: string | Buffer): string => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const good = "Score,Created At\n9,2018-01-05T10:00:00Z\n3,2018-01-06T10:00:00Z\n";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "nps-ab-"));
+  });
+
+  const expectError = (args: string[], message: RegExp, input?: string): void => {
+    const result = runCli(args, input === undefined ? {} : { input });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it("a file that does not exist", () => {
+    expectError(["analyze", join(dir, "nope.csv"), write("b.csv", good)], /^nps-ab: .*nope\.csv: file not found/);
+  });
+
+  it("a directory", () => {
+    mkdirSync(join(dir, "folder"), { recursive: true });
+    expectError(["analyze", join(dir, "folder"), write("b.csv", good)], /folder: is a directory/);
+  });
+
+  it("an empty file and a header without data", () => {
+    expectError(["analyze", write("empty.csv", ""), write("b.csv", good)], /empty\.csv: file is empty/);
+    expectError(["analyze", write("header.csv", "Score,Created At\n"), write("b.csv", good)], /header\.csv:2: header but no data rows/);
+  });
+
+  it("an unclosed quote, naming the line where the record starts", () => {
+    const path = write("quote.csv", 'Score,Comment\n9,fine\n7,"never closed\n8,ok\n');
+    expectError(["analyze", path, write("b.csv", good)], /quote\.csv:3: unclosed quote in the record starting on line 3/);
+  });
+
+  it("a ragged row", () => {
+    const path = write("ragged.csv", "Score,Comment\n9,fine\n7,too,many\n");
+    expectError(["analyze", path, write("b.csv", good)], /ragged\.csv:3: row has 3 fields where the header has 2/);
+  });
+
+  it("no score column, listing the columns that exist", () => {
+    const path = write("noscore.csv", "Rating Value,When\n9,2018-01-01\n");
+    expectError(["analyze", path, write("b.csv", good)], /noscore\.csv:1: no score column found \(name it with --score-column; columns: "Rating Value", "When"\)/);
+  });
+
+  it("a named column that does not exist", () => {
+    expectError(["analyze", write("a.csv", good), write("b.csv", good), "--date-column", "Submitted"], /a\.csv:1: no column named "Submitted" \(given by --date-column\)/);
+  });
+
+  it("--strict stops at the first unusable score, naming file, line and column", () => {
+    const path = write("bad.csv", "Score,Created At\n9,2018-01-05T10:00:00Z\nN/A,2018-01-06T10:00:00Z\n");
+    expectError(["analyze", path, write("b.csv", good), "--strict"], /bad\.csv:3: invalid score "N\/A" in column "Score"/);
+  });
+
+  it("one variant, or three, are named in the error", () => {
+    expectError(["analyze", write("only.csv", good)], /expected exactly two variants, found 1: "only"/);
+    const three = write("three.csv", "site,Score\nold,9\nnew,8\nbeta,3\n");
+    expectError(["analyze", three, "--variant-column", "site"], /expected exactly two variants, found 3: "old", "new", "beta"/);
+  });
+
+  it("bad option values and unknown options", () => {
+    expectError(["analyze", write("a.csv", good), write("b.csv", good), "--alpha", "2"], /^nps-ab: --alpha "2" is not a number between 0 and 0.5/);
+    expectError(["analyze", write("a.csv", good), write("b.csv", good), "--margn", "3"], /^nps-ab: unknown option '--margn'/);
+    expectError(["analyze", write("a.csv", good), write("b.csv", good), "--control", "x"], /--control "x" is not a variant/);
+  });
+
+  it("reads one variant from stdin", () => {
+    const result = runCli(["analyze", "old=-", write("b.csv", good), "--format", "json"], { input: good });
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as JsonReport).data.sources[0]?.file).toBe("<stdin>");
+  });
+
+  it("reads both variants from one file with --variant-column and counts blank variants", () => {
+    const path = write("both.csv", "site,Score\nold,9\nnew,8\n,7\nold,\nnew,x\n");
+    const result = runCli(["analyze", path, "--variant-column", "site", "--format", "json"]);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.data).toMatchObject({ rowsRead: 5, rowsUsed: 2, rowsDropped: { "missing-variant": 1, "missing-score": 1, "invalid-score": 1 } });
+    expect(report.parameters).toMatchObject({ control: "old", treatment: "new" });
+  });
+
+  it("help and version exit 0", () => {
+    expect(runCli(["--help"]).status).toBe(0);
+    expect(runCli(["analyze", "--help"]).stdout).toContain("--margin <points>");
+    expect(runCli(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -1,0 +1,73 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dayInTimeZone, isKnownTimeZone, parseIsoDay, parseTimestamp } from "../../src/ingest/date.js";
+
+const epoch = (text: string): number => {
+  const parsed = parseTimestamp(text);
+  if (parsed.kind !== "date") throw new Error(`${text} did not parse: ${parsed.kind}`);
+  return parsed.epochMs;
+};
+
+describe("parseTimestamp", () => {
+  it("reads ISO 8601 with Z, with an offset, and without one (taken as UTC)", () => {
+    expect(epoch("2018-03-14T09:21:07Z")).toBe(Date.UTC(2018, 2, 14, 9, 21, 7));
+    expect(epoch("2018-03-14T09:21:07-07:00")).toBe(Date.UTC(2018, 2, 14, 16, 21, 7));
+    expect(epoch("2018-03-14T09:21:07+0100")).toBe(Date.UTC(2018, 2, 14, 8, 21, 7));
+    expect(epoch("2018-03-14 09:21:07")).toBe(Date.UTC(2018, 2, 14, 9, 21, 7));
+    expect(epoch("2018-03-14")).toBe(Date.UTC(2018, 2, 14));
+    expect(epoch("2018-03-14T09:21:07.250Z")).toBe(Date.UTC(2018, 2, 14, 9, 21, 7, 250));
+  });
+
+  it("reads unix seconds", () => {
+    expect(epoch("1521019267")).toBe(1521019267000);
+  });
+
+  it("reports blanks as missing and nonsense or impossible dates as invalid", () => {
+    expect(parseTimestamp(" ")).toEqual({ kind: "missing" });
+    for (const text of ["yesterday", "2018-02-30", "2018-13-01", "2018-03-14T25:00:00Z", "14/03/2018"]) {
+      expect(parseTimestamp(text), text).toEqual({ kind: "invalid" });
+    }
+  });
+
+  // Oracle: the JavaScript engine's own ISO 8601 parser (Date.parse) on the forms it is specified to accept.
+  it("agrees with Date.parse on random ISO timestamps with offsets", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-12-31T23:59:59Z"), noInvalidDate: true }),
+        fc.integer({ min: -12 * 60, max: 14 * 60 }).map((minutes) => minutes - (minutes % 15)),
+        (date, offset) => {
+          const local = new Date(date.getTime() + offset * 60_000).toISOString().slice(0, 19);
+          const sign = offset < 0 ? "-" : "+";
+          const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
+          const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
+          const text = `${local}${sign}${hours}:${minutes}`;
+          expect(epoch(text)).toBe(Date.parse(text));
+        },
+      ),
+      { seed: 42, numRuns: 500 },
+    );
+  });
+});
+
+describe("dayInTimeZone", () => {
+  it("puts an instant on the calendar day of the zone", () => {
+    const instant = Date.UTC(2018, 0, 1, 3, 30); // 2018-01-01 03:30 UTC
+    expect(dayInTimeZone(instant, "UTC")).toBe("2018-01-01");
+    expect(dayInTimeZone(instant, "America/Los_Angeles")).toBe("2017-12-31");
+    expect(dayInTimeZone(Date.UTC(2018, 0, 1, 18, 29), "Asia/Kolkata")).toBe("2018-01-01");
+    expect(dayInTimeZone(Date.UTC(2018, 0, 1, 18, 30), "Asia/Kolkata")).toBe("2018-01-02");
+  });
+
+  it("knows IANA names and rejects others", () => {
+    expect(isKnownTimeZone("Europe/Berlin")).toBe(true);
+    expect(isKnownTimeZone("Mars/Olympus")).toBe(false);
+  });
+});
+
+describe("parseIsoDay", () => {
+  it("accepts real calendar days only", () => {
+    expect(parseIsoDay("2018-02-28")).toBe("2018-02-28");
+    expect(parseIsoDay("2018-02-29")).toBeNull();
+    expect(parseIsoDay("2018-2-1")).toBeNull();
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { parseScore } from "../../src/ingest/score.js";
+
+describe("parseScore", () => {
+  it.each([
+    ["0", 0],
+    ["10", 10],
+    [" 7 ", 7],
+    ["09", 9],
+  ])("reads %j as the whole number %d", (raw, score) => {
+    expect(parseScore(raw)).toEqual({ kind: "score", score });
+  });
+
+  it.each(["", "   ", undefined])("treats %j as a missing score", (raw) => {
+    expect(parseScore(raw)).toEqual({ kind: "missing" });
+  });
+
+  // Decimals and out-of-range values are not rounded or clamped: the tool never guesses a score.
+  it.each(["7.5", "11", "-1", "N/A", "ten", "1e1", "0x5", "10 - Extremely likely", "100"])("rejects %j as invalid", (raw) => {
+    expect(parseScore(raw)).toEqual({ kind: "invalid" });
+  });
+});
