@@ -113,6 +113,7 @@ export function analyze(tally: Tally, options: AnalysisOptions, sources: readonl
   };
   return {
     schemaVersion: SCHEMA_VERSION,
+    kind: "analysis",
     parameters,
     data: {
       rowsRead: tally.accounting.rowsRead,

@@ -87,6 +87,8 @@ export interface RespondentAccounting {
 
 export interface Report {
   readonly schemaVersion: typeof SCHEMA_VERSION;
+  /** Which command produced this JSON: `analysis` (`nps-ab analyze`) or `power` (`nps-ab power`). */
+  readonly kind: "analysis";
   readonly parameters: {
     readonly alpha: number;
     readonly margin: number;

@@ -18,10 +18,32 @@ export function camelCase(name: string): string {
   return name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
+/** Where V8 says the error is, if it says: "... in JSON at position 26". */
+function errorPosition(message: string): number | undefined {
+  const match = /position (\d+)/.exec(message);
+  return match === null ? undefined : Number(match[1]);
+}
+
+/**
+ * The line of a JSON syntax error. V8's messages do not always give a position; then find the first line at
+ * which the text read so far has an error before its end (config files are small).
+ */
 function lineOf(text: string, message: string): number | undefined {
-  const position = /position (\d+)/.exec(message);
-  if (position === null) return undefined;
-  return text.slice(0, Number(position[1])).split("\n").length;
+  const position = errorPosition(message);
+  if (position !== undefined) return text.slice(0, position).split("\n").length;
+  const lines = text.split("\n");
+  for (let count = 1; count <= lines.length; count++) {
+    const prefix = lines.slice(0, count).join("\n");
+    try {
+      JSON.parse(prefix);
+    } catch (error) {
+      const prefixMessage = (error as Error).message;
+      const at = errorPosition(prefixMessage);
+      const incomplete = /end of JSON input/.test(prefixMessage) || (at !== undefined && at >= prefix.trimEnd().length);
+      if (!incomplete) return count;
+    }
+  }
+  return undefined;
 }
 
 function describe(value: unknown): string {
@@ -32,11 +54,12 @@ function describe(value: unknown): string {
 
 /** Checks one value against its option's kind and returns it as commander would have handed it over. */
 function convert(spec: OptionSpec, value: unknown, file: string): string | boolean | string[] {
-  const fail = (expected: string): never => {
-    throw new InputError(`"${spec.name}" must be ${expected}, not ${describe(value)}`, { file }, `as on the command line: --${spec.name}${spec.argument === undefined ? "" : ` <${spec.argument}>`}`);
+  const fail = (expected: string, offending: unknown = value): never => {
+    throw new InputError(`"${spec.name}" must be ${expected}, not ${describe(offending)}`, { file }, `as on the command line: --${spec.name}${spec.argument === undefined ? "" : ` <${spec.argument}>`}`);
   };
   if (spec.argument === undefined) return typeof value === "boolean" ? value : fail("true or false");
-  const scalar = (item: unknown): string => (typeof item === "string" ? item : typeof item === "number" && Number.isFinite(item) ? String(item) : fail(spec.repeatable === true ? "a string or a list of strings" : "a string or a number"));
+  const scalar = (item: unknown): string =>
+    typeof item === "string" ? item : typeof item === "number" && Number.isFinite(item) ? String(item) : fail(spec.repeatable === true ? "a string or a list of strings" : "a string or a number", item);
   if (spec.repeatable === true) return Array.isArray(value) ? value.map(scalar) : [scalar(value)];
   return scalar(value);
 }
@@ -54,7 +77,7 @@ export async function readConfig(path: string, specs: readonly OptionSpec[]): Pr
     parsed = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    throw new InputError(`not valid JSON: ${message}`, { file: path, line: lineOf(text, message) });
+    throw new InputError(`not valid JSON: ${message.replace(/\s+/g, " ")}`, { file: path, line: lineOf(text, message) });
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new InputError("a config file must hold one JSON object of options", { file: path }, 'e.g. { "margin": 3, "gate": "noninferiority" }');

@@ -66,3 +66,41 @@ describe("normaliseAnalyzeOptions: argv values -> typed options", () => {
     expect(() => normaliseAnalyzeOptions(raw)).toThrowError(message);
   });
 });
+
+describe("normaliseAnalyzeOptions: how to read the exports", () => {
+  it("defaults to detecting everything and keeping every response", () => {
+    expect(normaliseAnalyzeOptions({}).ingest).toMatchObject({ source: undefined, dedupe: "none", relax: false, dateFormat: undefined, delimiter: undefined, encoding: undefined });
+    expect(normaliseAnalyzeOptions({ source: "auto", encoding: "auto", dedupe: "none" }).ingest).toMatchObject({ source: undefined, encoding: undefined, dedupe: "none" });
+  });
+
+  it.each<[RawOptions, object]>([
+    [{ source: "qualtrics" }, { source: "qualtrics" }],
+    [{ source: "google-forms" }, { source: "google-forms" }],
+    [{ dedupe: "first" }, { dedupe: "first" }],
+    [{ dedupe: "last" }, { dedupe: "last" }],
+    [{ relax: true }, { relax: true }],
+    [{ dateFormat: "dd/mm/yyyy" }, { dateFormat: "dmy" }],
+    [{ dateFormat: "MM/DD/YYYY" }, { dateFormat: "mdy" }],
+    [{ dateFormat: "dd.mm.yyyy" }, { dateFormat: "dmy" }],
+    [{ dateFormat: "yyyy-mm-dd" }, { dateFormat: "ymd" }],
+    [{ delimiter: ";" }, { delimiter: ";" }],
+    [{ delimiter: "tab" }, { delimiter: "\t" }],
+    [{ delimiter: "\\t" }, { delimiter: "\t" }],
+    [{ encoding: "windows-1252" }, { encoding: "windows-1252" }],
+    [{ encoding: "utf-16le" }, { encoding: "utf-16le" }],
+  ])("maps %j", (raw, expected) => {
+    expect(normaliseAnalyzeOptions(raw).ingest).toMatchObject(expected);
+  });
+
+  it.each<[RawOptions, RegExp]>([
+    [{ source: "excel" }, /--source "excel" is not one of auto, delighted, qualtrics, surveymonkey, typeform, google-forms, generic/],
+    [{ dedupe: "all" }, /--dedupe "all" is not one of none, first, last/],
+    [{ dateFormat: "dd/mm/yy" }, /--date-format "dd\/mm\/yy" is not one of/],
+    [{ delimiter: ";;" }, /--delimiter ";;" is not a single character/],
+    [{ delimiter: '"' }, /--delimiter/],
+    [{ encoding: "ebcdic" }, /--encoding "ebcdic" is not one of auto, utf-8/],
+  ])("rejects %j", (raw, message) => {
+    expect(() => normaliseAnalyzeOptions(raw)).toThrowError(UsageError);
+    expect(() => normaliseAnalyzeOptions(raw)).toThrowError(message);
+  });
+});
