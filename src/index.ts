@@ -11,7 +11,10 @@ export { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from "./analysis/optio
 export { SCHEMA_VERSION, VERDICTS, type Report, type Verdict, type VariantSummary, type TestSummary } from "./analysis/report.js";
 export { InputError, InternalError, UsageError, type InputLocation } from "./errors.js";
 export { ingest, type IngestOptions, type IngestResult, type InputSpec, type SourceSummary } from "./ingest/ingest.js";
+export { PLATFORM_NAMES, type PlatformName } from "./ingest/platforms/index.js";
+export { DEDUPE_MODES, type DedupeMode, type RespondentSummary } from "./ingest/respondents.js";
 export { FORMATS, render, renderJson, type Format } from "./report/index.js";
+export { GATES, type Gate, type GateOutcome, type GateResult } from "./analysis/gate.js";
 export {
   addResponses,
   declareVariant,

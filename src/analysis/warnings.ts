@@ -4,7 +4,7 @@
  * season-adjusted difference that disagrees with the pooled one (mixing seasons biased the pooled number:
  * Simpson's paradox), and a sample ratio mismatch.
  */
-import { totalDropped, type Tally } from "../tally/tally.js";
+import type { DropReason, Tally } from "../tally/tally.js";
 import type { SrmCheck } from "./checks.js";
 import { formatPoints, formatPValue } from "./format.js";
 import type { Report, VariantSummary } from "./report.js";
@@ -14,6 +14,11 @@ import type { StratifiedSummary } from "./season.js";
 const SMALL_SAMPLE = 30;
 /** Dropping more than this share of rows usually means a misread column, not bad answers. */
 const DROPPED_SHARE = 0.2;
+/**
+ * Drops that are the platform working as designed (survey previews, partial responses, duplicates and repeat
+ * respondents removed on request) say nothing about a misread file, so they do not count towards the warning.
+ */
+const EXPECTED_DROPS: ReadonlySet<DropReason> = new Set(["preview-response", "partial-response", "duplicate-response", "repeat-respondent"]);
 
 interface WarningContext {
   readonly comparison: Report["comparison"];
@@ -38,10 +43,12 @@ export function collectWarnings(tally: Tally, variants: readonly VariantSummary[
       warnings.push(`${variant.name} has only ${variant.n} responses; intervals and p-values rest on large-sample approximations and are rough below ${SMALL_SAMPLE}.`);
     }
   }
-  const dropped = totalDropped(tally.accounting);
+  const dropped = Object.entries(tally.accounting.rowsDropped)
+    .filter(([reason]) => !EXPECTED_DROPS.has(reason as DropReason))
+    .reduce((sum, [, n]) => sum + (n ?? 0), 0);
   if (tally.accounting.rowsRead > 0 && dropped / tally.accounting.rowsRead > DROPPED_SHARE) {
     const share = ((100 * dropped) / tally.accounting.rowsRead).toFixed(0);
-    warnings.push(`${share}% of rows were dropped; check that the right score and date columns were used (see the data accounting).`);
+    warnings.push(`${share}% of rows were dropped as unusable; check that the right score and date columns were used (see the data accounting).`);
   }
   const season = seasonWarning(context.comparison.difference, context.stratified, context.margin);
   if (season !== null) warnings.push(season);

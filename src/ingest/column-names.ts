@@ -24,7 +24,7 @@ const SCORE_QUESTIONS: readonly RegExp[] = [
   /\bnps\b/,
   /wahrscheinlich.*(empfehlen|weiterempfehlen)/,
   /probabilit[ée].*recommand|recommanderiez|recommanderais/,
-  /probab.*recomend|recomendar[ií]as?\b/,
+  /probab.*recomi?end|recomendar[ií]as?\b/,
   /probabil.*(consigli|raccomand)|consiglieresti|raccomanderesti/,
   /waarschijnlijk.*(aanbevelen|aanraden)/,
   /probabilidade.*recomend|recomendaria\b/,
@@ -51,7 +51,7 @@ export function isScoreName(names: readonly string[]): boolean {
 // Delighted: "Created At"; Typeform: "Submit Date (UTC)"; SurveyMonkey: "End Date"; Qualtrics: "RecordedDate".
 export const DATE_NAMES = [
   "created at", "created_at", "date", "timestamp", "submitted at", "submit date (utc)", "response date", "recordeddate", "end date", "enddate",
-  "submitted", "created", "datum", "fecha", "data", "date de réponse", "zeitstempel", "horodateur", "horodatage", "marca temporal",
+  "submitted", "created", "datum", "zeitpunkt", "datum/uhrzeit", "erstellt am", "fecha", "data", "date de réponse", "zeitstempel", "horodateur", "horodatage", "marca temporal",
 ];
 
 /** Per-response identifiers: the same value twice is the same response exported twice. */

@@ -129,7 +129,7 @@ export class DateReader {
   }
 
   private ambiguous(value: string, line: number): InputError {
-    return new InputError(`ambiguous date ${JSON.stringify(value)}: day/month or month/day?`, { file: this.options.file, line, column: this.options.column }, "say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy");
+    return new InputError(`ambiguous date ${JSON.stringify(value)}`, { file: this.options.file, line, column: this.options.column }, "day or month first? say which with --date-format dd/mm/yyyy or --date-format mm/dd/yyyy");
   }
 }
 

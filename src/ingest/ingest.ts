@@ -103,7 +103,8 @@ async function ingestOne(input: InputSpec, options: IngestOptions, stdin: Readab
     const head = await take(records, HEADER_RECORDS + SAMPLE_RECORDS);
     const first = head[0];
     if (first === undefined) throw new InputError("file is empty", { file }, "expected a header row and responses");
-    const layout = choosePlatform(head.slice(0, HEADER_RECORDS).map(({ fields }) => fields), options.source).layout(head.slice(0, HEADER_RECORDS).map(({ fields }) => fields), file);
+    const headerCandidates = head.slice(0, HEADER_RECORDS).map(({ fields }) => fields);
+    const layout = choosePlatform(headerCandidates, options.source).layout(headerCandidates, file);
     const sample = head.slice(layout.headerRows);
     const firstDataLine = (head[layout.headerRows - 1] ?? first).line + 1;
     const columns = mapColumns(layout.names, options, file, { ...layout, sample: sample.map(({ fields }) => fields), headerLine: first.line });

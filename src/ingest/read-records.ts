@@ -54,13 +54,22 @@ const MAX_RECORD_CHARS = 1_000_000;
 
 export async function openCsv(path: string, stdin: Readable, options: ReaderOptions = {}): Promise<CsvSource> {
   const file = displayName(path);
-  let input = await openInput(path, stdin);
+  const input = await openInput(path, stdin);
+  try {
+    return await sniff(input, file, options);
+  } catch (error) {
+    // Nothing will read the file now: release it (stdin stays open for the caller).
+    if (path !== "-") input.destroy();
+    throw error;
+  }
+}
+
+async function sniff(input: Readable, file: string, options: ReaderOptions): Promise<CsvSource> {
   let peeked = await guard(peek(input), file);
   let compressed = false;
   if (isGzip(peeked.prefix)) {
     compressed = true;
-    input = pipeline(peeked.stream, createGunzip(), () => undefined);
-    peeked = await guard(peek(input), file);
+    peeked = await guard(peek(pipeline(peeked.stream, createGunzip(), () => undefined)), file);
   }
   if (peeked.prefix.length === 0) throw new InputError("file is empty", { file }, "expected a header row and responses");
   const encoding = detectEncoding(peeked.prefix, file, options.encoding);
@@ -136,11 +145,7 @@ function fitToHeader(record: string[], headerLength: number, relax: boolean, fil
       : emptyExtras
         ? "a ragged row: check the delimiter and quoting, or say --relax to ignore empty trailing fields"
         : "a field holds an unquoted delimiter or quote? --relax allows only missing or empty trailing fields";
-  return fail(new InputError(`row has ${plural(record.length, "field")} where the header has ${headerLength}`, { file, line }, hint));
-}
-
-function fail(error: InputError): never {
-  throw error;
+  throw new InputError(`row has ${plural(record.length, "field")} where the header has ${headerLength}`, { file, line }, hint);
 }
 
 function describeReadError(error: unknown, file: string, recordStart: number | undefined, headerLength: number): InputError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseScore } from "../../src/ingest/score.js";
+import { parseLabelledScore, parseScore } from "../../src/ingest/score.js";
 
 describe("parseScore", () => {
   it.each([
@@ -18,5 +18,20 @@ describe("parseScore", () => {
   // Decimals and out-of-range values are not rounded or clamped: the tool never guesses a score.
   it.each(["7.5", "11", "-1", "N/A", "ten", "1e1", "0x5", "10 - Extremely likely", "100"])("rejects %j as invalid", (raw) => {
     expect(parseScore(raw)).toEqual({ kind: "invalid" });
+  });
+});
+
+describe("parseLabelledScore", () => {
+  it.each([
+    ["10 - Extremely likely", 10],
+    ["0 - Not at all likely", 0],
+    ["10 – Extremely likely", 10],
+    ["7", 7],
+  ])("reads %j as %d", (raw, score) => {
+    expect(parseLabelledScore(raw)).toEqual({ kind: "score", score });
+  });
+
+  it.each(["11 - Off the scale", "7.5 - Somewhat", "Extremely likely", "10 - 9"])("rejects %j", (raw) => {
+    expect(parseLabelledScore(raw)).toEqual({ kind: "invalid" });
   });
 });

@@ -27,7 +27,7 @@ const BOMS: readonly { readonly bytes: readonly number[]; readonly encoding: Enc
   { bytes: [0xfe, 0xff], encoding: "utf-16be" },
 ];
 
-const UNKNOWN_HINT = "save the export as UTF-8 (or UTF-16 with a byte-order mark), or name its encoding, e.g. --encoding windows-1252";
+const UNKNOWN_HINT = "save the export as UTF-8 or as UTF-16 with a byte-order mark, or name its encoding, e.g. --encoding windows-1252";
 
 function startsWith(prefix: Buffer, bytes: readonly number[]): boolean {
   return prefix.length >= bytes.length && bytes.every((byte, index) => prefix[index] === byte);

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/errors.js";
+import { parseTimestamp, wallClockToEpoch } from "../../src/ingest/date.js";
+import { DateReader, type DateOrder } from "../../src/ingest/date-formats.js";
+
+const reader = (order: DateOrder | null, zone = "UTC"): DateReader => new DateReader({ order, zone, file: "f.csv", column: "Date" });
+const iso = (text: string, order: DateOrder | null = null, zone = "UTC"): string => {
+  const parsed = reader(order, zone).read(text, 2);
+  if (parsed.kind !== "date") throw new Error(`${text}: ${parsed.kind}`);
+  return new Date(parsed.epochMs).toISOString();
+};
+
+describe("DateReader: local date formats", () => {
+  it.each([
+    ["14.03.2018", null, "2018-03-14T00:00:00.000Z"],
+    ["14.03.2018 09:21", null, "2018-03-14T09:21:00.000Z"],
+    ["06/01/2018 01:40:56 PM", "mdy", "2018-06-01T13:40:56.000Z"],
+    ["06/01/2018 12:10:00 AM", "mdy", "2018-06-01T00:10:00.000Z"],
+    ["06/01/2018 12:10:00 PM", "mdy", "2018-06-01T12:10:00.000Z"],
+    ["06/01/2018", "dmy", "2018-01-06T00:00:00.000Z"],
+    ["2022/06/22 11:07:29 AM GMT", null, "2022-06-22T11:07:29.000Z"],
+    ["2022/06/22 11:07:29 PM GMT-7", null, "2022-06-23T06:07:29.000Z"],
+    ["2022/06/22 11:07:29 AM GMT+05:30", null, "2022-06-22T05:37:29.000Z"],
+    ["4/13/2023 9:00", null, "2023-04-13T09:00:00.000Z"],
+    ["2018-03-14T09:21:07Z", "dmy", "2018-03-14T09:21:07.000Z"],
+  ] as const)("%s (%s)", (text, order, expected) => {
+    expect(iso(text, order)).toBe(expected);
+  });
+
+  it("reads times without an offset in the given zone", () => {
+    expect(iso("14.03.2018 09:00", null, "Europe/Berlin")).toBe("2018-03-14T08:00:00.000Z");
+    expect(iso("2023-04-30 20:30:00", null, "America/Denver")).toBe("2023-05-01T02:30:00.000Z");
+  });
+
+  it("rejects impossible dates and 13 o'clock PM", () => {
+    for (const text of ["31.02.2018", "13/13/2018", "06/01/2018 13:00:00 PM", "06/01/18"]) {
+      expect(reader("mdy").read(text, 2), text).toEqual({ kind: "invalid" });
+    }
+  });
+
+  it("settles the order from a value only one order allows, and applies it to earlier values", () => {
+    const dates = reader(null);
+    dates.settle([{ value: "03/04/2023", line: 2 }, { value: "25/04/2023", line: 3 }]);
+    const parsed = dates.read("03/04/2023", 2);
+    expect(parsed.kind === "date" && new Date(parsed.epochMs).toISOString().slice(0, 10)).toBe("2023-04-03");
+  });
+
+  it("stops on an ambiguous order, naming line and column, and asks for --date-format", () => {
+    const dates = reader(null);
+    try {
+      dates.settle([{ value: "03/04/2023", line: 2 }, { value: "05/06/2023", line: 3 }]);
+      throw new Error("expected an error");
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).location).toEqual({ file: "f.csv", line: 2, column: "Date" });
+      expect((error as InputError).hint).toContain("--date-format");
+    }
+    expect(() => reader(null).settle([{ value: "13/04/2023", line: 2 }, { value: "04/13/2023", line: 3 }])).toThrowError(/mix day-first and month-first/);
+  });
+
+  it("decides lazily after the sample: an unambiguous value settles it, an ambiguous one stops", () => {
+    const dates = reader(null);
+    dates.settle([]);
+    expect(dates.read("13/01/2023", 600).kind).toBe("date");
+    expect(dates.read("01/02/2023", 601)).toMatchObject({ kind: "date", epochMs: Date.UTC(2023, 1, 1) });
+    expect(() => reader(null).read("01/02/2023", 7)).toThrowError(/ambiguous date "01\/02\/2023"/);
+  });
+});
+
+describe("wallClockToEpoch", () => {
+  it("handles offsets on both sides of a daylight-saving change", () => {
+    expect(wallClockToEpoch([2023, 3, 25, 12, 0, 0, 0], "Europe/Berlin")).toBe(Date.UTC(2023, 2, 25, 11));
+    expect(wallClockToEpoch([2023, 3, 27, 12, 0, 0, 0], "Europe/Berlin")).toBe(Date.UTC(2023, 2, 27, 10));
+    expect(wallClockToEpoch([2023, 1, 1, 0, 0, 0, 0], "Asia/Kathmandu")).toBe(Date.UTC(2022, 11, 31, 18, 15));
+  });
+
+  it("is what parseTimestamp uses for ISO times without an offset", () => {
+    expect(parseTimestamp("2023-07-01 12:00:00", "America/New_York")).toEqual({ kind: "date", epochMs: Date.UTC(2023, 6, 1, 16) });
+    expect(parseTimestamp("2023-07-01 12:00:00")).toEqual({ kind: "date", epochMs: Date.UTC(2023, 6, 1, 12) });
+  });
+});
