@@ -40,7 +40,7 @@ export function collectWarnings(tally: Tally, variants: readonly VariantSummary[
   const warnings: string[] = [];
   for (const variant of variants) {
     if (variant.n < SMALL_SAMPLE) {
-      warnings.push(`${variant.name} has only ${variant.n} responses; intervals and p-values rest on large-sample approximations and are rough below ${SMALL_SAMPLE}.`);
+      warnings.push(`${variant.name} has only ${variant.n} ${variant.n === 1 ? "response" : "responses"}; intervals and p-values rest on large-sample approximations and are rough below ${SMALL_SAMPLE}.`);
     }
   }
   const dropped = Object.entries(tally.accounting.rowsDropped)
