@@ -4,6 +4,8 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { optionsMarkdownTable } from "../dist/cli/options-table.js";
 import { ANALYZE_OPTIONS } from "../dist/cli/options.js";
+import { AGGREGATE_OPTIONS } from "../dist/cli/commands/aggregate.js";
+import { SQL_OPTIONS } from "../dist/cli/commands/sql.js";
 
 const readmeUrl = new URL("../README.md", import.meta.url);
 let readme = readFileSync(readmeUrl, "utf8");
@@ -17,6 +19,8 @@ function replaceBetween(text, marker, content) {
 }
 
 readme = replaceBetween(readme, "options", optionsMarkdownTable(ANALYZE_OPTIONS));
+readme = replaceBetween(readme, "options-aggregate", optionsMarkdownTable(AGGREGATE_OPTIONS));
+readme = replaceBetween(readme, "options-sql", optionsMarkdownTable(SQL_OPTIONS));
 const sample = execFileSync(process.execPath, ["bin/nps-ab.js", "analyze", "fixtures/ebates.csv", "fixtures/rakuten-rewards.csv", "--from", "2018-01-01", "--to", "2018-12-31"], {
   cwd: new URL("..", import.meta.url),
   env: { ...process.env, FORCE_COLOR: "0" },

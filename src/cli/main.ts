@@ -7,7 +7,9 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { InputError, InternalError, UsageError } from "../errors.js";
 import { runAnalyze } from "./commands/analyze.js";
+import { AGGREGATE_OPTIONS, runAggregate } from "./commands/aggregate.js";
 import { POWER_OPTIONS, runPower } from "./commands/power.js";
+import { runSql, SQL_OPTIONS } from "./commands/sql.js";
 import { EXIT } from "./exit-code.js";
 import { colourLevel, type Io } from "./io.js";
 import { ANALYZE_OPTIONS, type OptionSpec, type RawOptions } from "./options.js";
@@ -68,6 +70,21 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       setExitCode(await runPower(files, raw, io));
     });
   for (const spec of POWER_OPTIONS) power.addOption(toCommanderOption(spec));
+  const aggregate = program
+    .command("aggregate")
+    .description("count raw exports into a counts CSV (a partial tally); analyze --counts sums such files")
+    .argument("[files...]", "CSV exports, as for analyze")
+    .action(async (files: string[], raw: RawOptions) => {
+      setExitCode(await runAggregate(files, raw, io));
+    });
+  for (const spec of AGGREGATE_OPTIONS) aggregate.addOption(toCommanderOption(spec));
+  const sql = program
+    .command("sql")
+    .description("print the warehouse query that counts responses into a counts CSV for analyze --counts")
+    .action(async (raw: RawOptions) => {
+      setExitCode(await runSql(raw, io));
+    });
+  for (const spec of SQL_OPTIONS) sql.addOption(toCommanderOption(spec));
   return program;
 }
 

@@ -29,6 +29,7 @@ export interface OptionSpec {
 }
 
 export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
+  { name: "counts", description: "the files are counts CSVs (from nps-ab aggregate or nps-ab sql), summed and analysed as the raw rows would be", example: "--counts part-1.csv part-2.csv" },
   { name: "variant-column", argument: "name", description: "column holding the variant, when one file holds both variants", example: "--variant-column site" },
   { name: "control", argument: "name", description: "the control variant (default: the first one)", example: "--control ebates" },
   { name: "score-column", argument: "name", description: "column holding the 0-10 score (default: found by name, e.g. Score, NPS)", example: '--score-column "How likely are you to recommend us?"' },

@@ -9,7 +9,8 @@ import { exitCodeFor } from "../exit-code.js";
 import { parseInputArguments } from "../inputs.js";
 import type { Io } from "../io.js";
 import { readConfig } from "../config.js";
-import { ANALYZE_OPTIONS, normaliseAnalyzeOptions, type RawOptions } from "../options.js";
+import { ANALYZE_OPTIONS, normaliseAnalyzeOptions, type AnalyzeCommandOptions, type RawOptions } from "../options.js";
+import { readCountsInputs, rejectRawReadingOptions } from "../counts-inputs.js";
 
 /** What ingest found about one file, as the report carries it. */
 function toSourceAccounting({ file, variant, columns, accounting, platform, dialect, headerRows, repeatResponses }: SourceSummary): SourceAccounting {
@@ -29,6 +30,22 @@ function toSourceAccounting({ file, variant, columns, accounting, platform, dial
   };
 }
 
+async function analyseExports(files: readonly string[], options: AnalyzeCommandOptions, io: Io): Promise<Report> {
+  const inputs = parseInputArguments(files, options.ingest.variantColumn);
+  const { tally, sources, respondents } = await ingest(inputs, options.ingest, io.stdin);
+  const analysed = analyze(tally, options.analysis, sources.map(toSourceAccounting));
+  // Respondent counts mean something only when some file identifies respondents (an email or person id).
+  const identified = sources.some((source) => source.columns.respondent !== null);
+  return identified ? { ...analysed, data: { ...analysed.data, respondents } } : analysed;
+}
+
+/** `--counts`: the files are counts CSVs, summed; the window (--from/--to) applies to their periods. */
+async function analyseCounts(files: readonly string[], raw: RawOptions, options: AnalyzeCommandOptions, io: Io): Promise<Report> {
+  rejectRawReadingOptions(raw);
+  const { tally, sources } = await readCountsInputs(files, options.ingest, io.stdin);
+  return analyze(tally, options.analysis, sources);
+}
+
 export async function runAnalyze(argumentFiles: readonly string[], cliOptions: RawOptions, io: Io): Promise<number> {
   // Flags given on the command line override the config file's values.
   const configPath = typeof cliOptions["config"] === "string" ? cliOptions["config"] : undefined;
@@ -37,12 +54,7 @@ export async function runAnalyze(argumentFiles: readonly string[], cliOptions: R
   const files = argumentFiles.length > 0 ? argumentFiles : config.files;
   const options = normaliseAnalyzeOptions(raw);
   const quiet = raw["quiet"] === true;
-  const inputs = parseInputArguments(files, options.ingest.variantColumn);
-  const { tally, sources, respondents } = await ingest(inputs, options.ingest, io.stdin);
-  const analysed = analyze(tally, options.analysis, sources.map(toSourceAccounting));
-  // Respondent counts mean something only when some file identifies respondents (an email or person id).
-  const identified = sources.some((source) => source.columns.respondent !== null);
-  const report: Report = identified ? { ...analysed, data: { ...analysed.data, respondents } } : analysed;
+  const report = raw["counts"] === true ? await analyseCounts(files, raw, options, io) : await analyseExports(files, options, io);
   if (options.output !== undefined) {
     await writeFile(options.output, render(report, options.format, new Chalk({ level: 0 })));
     if (!quiet) io.stderr.write(`nps-ab: wrote ${options.format} report to ${options.output} (verdict: ${report.verdict})\n`);

@@ -1,0 +1,67 @@
+/**
+ * `nps-ab sql`: prints the query with which a warehouse (DuckDB, PostgreSQL, BigQuery, Snowflake, Spark)
+ * counts its responses into a counts CSV, so the warehouse does the counting and `analyze --counts` the
+ * statistics. Column names cannot be detected without reading the data, so they are taken as given.
+ */
+import { writeFile } from "node:fs/promises";
+import { UsageError } from "../../errors.js";
+import { isKnownTimeZone } from "../../ingest/date.js";
+import { buildCountsQuery } from "../../tally/counts-sql.js";
+import { SQL_DIALECTS, type SqlDialect } from "../../tally/sql-dialects.js";
+import type { Io } from "../io.js";
+import { day, oneOf, text, type RawOptions } from "../option-values.js";
+import { ANALYZE_OPTIONS, type OptionSpec } from "../options.js";
+
+const shared = (name: string): OptionSpec => {
+  const spec = ANALYZE_OPTIONS.find((option) => option.name === name);
+  if (spec === undefined) throw new Error(`analyze has no option --${name}`);
+  return spec;
+};
+
+export const SQL_OPTIONS: readonly OptionSpec[] = [
+  { name: "dialect", argument: "name", description: `SQL dialect: ${SQL_DIALECTS.join(" | ")}`, example: "--dialect bigquery" },
+  { name: "table", argument: "name", description: "table or view of responses, optionally qualified (each dot-separated part is quoted)", example: "--table analytics.nps_responses" },
+  { name: "variant-column", argument: "name", description: "column holding the variant (required)", example: "--variant-column site" },
+  { name: "score-column", argument: "name", description: "column holding the 0-10 score (required)", example: "--score-column Score" },
+  { name: "date-column", argument: "name", description: "column holding the response time (timestamp, or ISO 8601 text); without it the counts have no periods", example: '--date-column "Created At"' },
+  { name: "segment-column", argument: "name", description: "column splitting responses into segments", example: '--segment-column "Lifecycle Stage"' },
+  shared("from"),
+  shared("to"),
+  shared("tz"),
+  { name: "output", short: "o", argument: "file", description: "write the query to a file instead of stdout", example: "--output counts.sql" },
+  shared("debug"),
+];
+
+function required(raw: RawOptions, key: string, flag: string, example: string): string {
+  const value = text(raw, key);
+  if (value === undefined || value.trim() === "") throw new UsageError(`${flag} is required`, `e.g. ${flag} ${example}`);
+  return value;
+}
+
+export async function runSql(raw: RawOptions, io: Io): Promise<number> {
+  const dialectText = text(raw, "dialect");
+  if (dialectText === undefined) throw new UsageError("--dialect is required", `one of ${SQL_DIALECTS.join(", ")}`);
+  const dialect = oneOf<SqlDialect>(raw, "dialect", "--dialect", SQL_DIALECTS, "duckdb");
+  const from = day(raw, "from", "--from");
+  const to = day(raw, "to", "--to");
+  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const dateColumn = text(raw, "dateColumn");
+  if (dateColumn === undefined && (from !== undefined || to !== undefined)) throw new UsageError("--from/--to need --date-column");
+  const timeZone = text(raw, "tz") ?? "UTC";
+  if (!isKnownTimeZone(timeZone)) throw new UsageError(`--tz ${JSON.stringify(timeZone)} is not an IANA time zone (e.g. Europe/Berlin)`);
+  const query = buildCountsQuery({
+    dialect,
+    table: required(raw, "table", "--table", "responses"),
+    variantColumn: required(raw, "variantColumn", "--variant-column", "site"),
+    scoreColumn: required(raw, "scoreColumn", "--score-column", "Score"),
+    dateColumn,
+    segmentColumn: text(raw, "segmentColumn"),
+    from,
+    to,
+    timeZone,
+  });
+  const output = text(raw, "output");
+  if (output === undefined || output === "-") io.stdout.write(query);
+  else await writeFile(output, query);
+  return 0;
+}

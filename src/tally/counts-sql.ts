@@ -1,0 +1,118 @@
+/**
+ * The warehouse query that counts responses into the columns of a counts CSV (counts-csv.ts): variant,
+ * period, segment, score, count. It applies ingest's row rules (src/ingest/rows.ts) in the same order, so
+ * every row read lands in exactly one output row: a missing variant, then a missing or invalid score, then a
+ * missing or invalid date, then the window; what is left is a response, counted by its whole-number score
+ * on its calendar day in the analysis time zone. One builder serves every dialect; the dialects differ only
+ * in the fragments of sql-dialects.ts.
+ *
+ * Dates are read as ingest reads ISO 8601 and unix seconds: with an offset (or `Z`) an instant, whose day is
+ * taken in `timeZone`; without one a wall-clock time already in `timeZone`. Local formats such as
+ * `14.03.2018` are not parsed in SQL (they count as invalid dates): store dates as timestamps or ISO text.
+ */
+import { DIALECTS, type SqlDialect } from "./sql-dialects.js";
+import { DROPPED_PREFIX } from "./counts-csv.js";
+
+export interface CountsQuery {
+  readonly dialect: SqlDialect;
+  /** Table (or view), optionally qualified: `project.dataset.responses`; each part is quoted. */
+  readonly table: string;
+  readonly variantColumn: string;
+  readonly scoreColumn: string;
+  readonly dateColumn?: string | undefined;
+  readonly segmentColumn?: string | undefined;
+  /** Inclusive window, `YYYY-MM-DD` days in `timeZone`. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly timeZone: string;
+}
+
+/** Whole numbers 0-10, as ingest's parseScore: one or two digits, at most 10 (`07` is 7; `7.5`, `11` are not). */
+export const SCORE_PATTERN = "^(0?[0-9]|10)$";
+/** Seconds since 1970, 9 or 10 digits with an optional fraction (as ingest reads them). */
+export const UNIX_SECONDS_PATTERN = "^[0-9]{9,10}([.][0-9]+)?$";
+const ISO_DAY = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+const ISO_TIME = "[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?";
+/** ISO 8601 with a time and an offset: an instant. */
+export const ISO_INSTANT_PATTERN = `^${ISO_DAY}${ISO_TIME}[ ]?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$`;
+/** ISO 8601 day, or day and time, without an offset: a wall-clock time in the analysis zone. */
+export const ISO_WALL_CLOCK_PATTERN = `^${ISO_DAY}(${ISO_TIME})?$`;
+
+const dropped = (reason: string): string => `'${DROPPED_PREFIX}${reason}'`;
+
+/** The query, with a comment saying what it is and how to use its result. */
+export function buildCountsQuery(query: CountsQuery): string {
+  const d = DIALECTS[query.dialect];
+  const q = d.quoteIdentifier;
+  const column = (name: string | undefined): string => (name === undefined ? `${d.text("NULL")}` : `TRIM(${d.text(q(name))})`);
+  const table = query.table.split(".").map(q).join(".");
+  const hasDates = query.dateColumn !== undefined;
+  const dayOf = (date: string): string => d.dayText(date);
+  const dayCase = hasDates
+    ? [
+        "    CASE",
+        `      WHEN ${d.matches("nps_date", UNIX_SECONDS_PATTERN)} THEN ${dayOf(d.localDay(d.unixSeconds("nps_date"), query.timeZone))}`,
+        `      WHEN ${d.matches("nps_date", ISO_INSTANT_PATTERN)} THEN ${dayOf(d.localDay(d.instant("nps_date"), query.timeZone))}`,
+        `      WHEN ${d.matches("nps_date", ISO_WALL_CLOCK_PATTERN)} THEN ${dayOf(d.wallClockDay("nps_date"))}`,
+        "    END AS nps_day",
+      ]
+    : [`    ${d.text("NULL")} AS nps_day`];
+  const window = [
+    query.from === undefined ? null : `nps_day < ${d.stringLiteral(query.from)}`,
+    query.to === undefined ? null : `nps_day > ${d.stringLiteral(query.to)}`,
+  ].filter((condition) => condition !== null);
+  const outcome = [
+    `      WHEN nps_variant IS NULL OR nps_variant = '' THEN ${dropped("missing-variant")}`,
+    `      WHEN nps_score IS NULL OR nps_score = '' THEN ${dropped("missing-score")}`,
+    `      WHEN NOT ${d.matches("nps_score", SCORE_PATTERN)} THEN ${dropped("invalid-score")}`,
+    ...(hasDates
+      ? [`      WHEN nps_date IS NULL OR nps_date = '' THEN ${dropped("missing-date")}`, `      WHEN nps_day IS NULL THEN ${dropped("invalid-date")}`]
+      : []),
+    ...(window.length > 0 ? [`      WHEN ${window.join(" OR ")} THEN ${dropped("outside-window")}`] : []),
+    `      ELSE ${d.integerText("nps_score")}`,
+  ];
+  const used = (expression: string): string => `CASE WHEN nps_outcome LIKE '${DROPPED_PREFIX}%' THEN NULL ELSE ${expression} END`;
+  const output = ["variant", "period", "segment", "score"].map(q).join(", ");
+  const segment = query.segmentColumn === undefined ? "nps_segment" : used("COALESCE(NULLIF(nps_segment, ''), '(blank)')");
+  return [
+    `-- nps-ab counts query for ${query.dialect} (${d.requires}).`,
+    "-- Its result has the columns of a counts CSV (variant, period, segment, score, count): save it as CSV and",
+    "-- run: nps-ab analyze --counts result.csv",
+    `-- Periods are days in ${query.timeZone}${window.length > 0 ? `; window ${query.from ?? "..."} to ${query.to ?? "..."}` : ""}.`,
+    "WITH nps_source AS (",
+    "  SELECT",
+    `    ${column(query.variantColumn)} AS nps_variant,`,
+    `    ${column(query.scoreColumn)} AS nps_score,`,
+    `    ${column(query.dateColumn)} AS nps_date,`,
+    `    ${column(query.segmentColumn)} AS nps_segment`,
+    `  FROM ${table}`,
+    "),",
+    "nps_dated AS (",
+    "  SELECT",
+    "    nps_variant, nps_score, nps_date, nps_segment,",
+    ...dayCase,
+    "  FROM nps_source",
+    "),",
+    "nps_classified AS (",
+    "  SELECT",
+    "    nps_variant, nps_day, nps_segment,",
+    "    CASE",
+    ...outcome,
+    "    END AS nps_outcome",
+    "  FROM nps_dated",
+    "),",
+    "nps_labelled AS (",
+    "  SELECT",
+    `    ${used("nps_variant")} AS ${q("variant")},`,
+    `    ${used("nps_day")} AS ${q("period")},`,
+    `    ${segment} AS ${q("segment")},`,
+    `    nps_outcome AS ${q("score")}`,
+    "  FROM nps_classified",
+    ")",
+    `SELECT ${output}, COUNT(*) AS ${q("count")}`,
+    "FROM nps_labelled",
+    `GROUP BY ${output}`,
+    `ORDER BY ${output};`,
+    "",
+  ].join("\n");
+}

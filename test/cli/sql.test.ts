@@ -1,0 +1,177 @@
+/**
+ * `nps-ab sql`: the emitted DuckDB query, run by DuckDB over the fixtures, gives counts whose analysis is the
+ * raw files' analysis; on edge-case rows its counts equal ingest's; the other dialects' queries carry their
+ * dialect's fragments and quoting. Runs bin/nps-ab.js: `npm run build` first.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "../../src/analysis/report.js";
+import { ingest } from "../../src/ingest/ingest.js";
+import { readCountsCsv, writeCountsCsv } from "../../src/tally/counts-csv.js";
+import { buildCountsQuery, type CountsQuery } from "../../src/tally/counts-sql.js";
+import { SQL_DIALECTS } from "../../src/tally/sql-dialects.js";
+import { BREAKDOWN_OPTIONS, comparableNumbers } from "./report-numbers.js";
+import { fixture, runCli } from "./run-cli.js";
+
+const COLUMNS = ["--variant-column", "site", "--score-column", "Score", "--date-column", "Created At", "--segment-column", "Lifecycle Stage"];
+const WINDOW = ["--from", "2018-01-01", "--to", "2018-12-31"];
+
+let dir: string;
+let instance: DuckDBInstance;
+let duckdb: DuckDBConnection;
+
+/** A CSV read as text, every column VARCHAR, so DuckDB coerces nothing (`N/A`, `7.5` and blanks stay as they are). */
+const readCsv = (path: string, site: string): string =>
+  `SELECT '${site}' AS site, * FROM read_csv('${path}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
+
+/** Runs a counts query and writes its result as a counts CSV, as a user would with COPY. */
+async function countsCsv(query: string, name: string): Promise<string> {
+  const path = join(dir, name);
+  const body = query.trimEnd().replace(/;$/, "");
+  await duckdb.run(`COPY (${body}) TO '${path}' (HEADER, DELIMITER ',')`);
+  return path;
+}
+
+/** Counts CSV text in canonical form (rows of equal cells summed, sorted), to compare two ways of counting. */
+async function canonical(text: string): Promise<string> {
+  return writeCountsCsv((await readCountsCsv(Readable.from([text]), "counts.csv")).tally);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "nps-ab-sql-"));
+  instance = await DuckDBInstance.create(":memory:");
+  duckdb = await instance.connect();
+  await duckdb.run(`CREATE VIEW responses AS ${readCsv(fixture("ebates.csv"), "ebates")} UNION ALL BY NAME ${readCsv(fixture("rakuten-rewards.csv"), "rakuten-rewards")}`);
+});
+
+afterAll(() => {
+  duckdb.closeSync();
+  instance.closeSync();
+});
+
+const emitted = (args: readonly string[]): string => {
+  const result = runCli(["sql", ...args]);
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
+};
+
+describe("the DuckDB query over the fixtures", () => {
+  it("gives counts that analyze --counts turns into the raw files' report", async () => {
+    const view = await duckdb.runAndReadAll(`SELECT count(*) AS n, count(*) FILTER (WHERE "Score" IN ('N/A', 'ten', '11', '7.5')) AS bad FROM responses`);
+    expect(view.getRowObjectsJS()).toEqual([{ n: 39_616n, bad: 8n }]);
+    const counts = await countsCsv(emitted(["--dialect", "duckdb", "--table", "responses", ...COLUMNS, ...WINDOW]), "warehouse.csv");
+    const fromWarehouse = runCli(["analyze", "--counts", counts, ...BREAKDOWN_OPTIONS]);
+    const fromRaw = runCli(["analyze", fixture("ebates.csv"), fixture("rakuten-rewards.csv"), ...BREAKDOWN_OPTIONS]);
+    expect(fromWarehouse.status, fromWarehouse.stderr).toBe(0);
+    const warehouse = JSON.parse(fromWarehouse.stdout) as Report;
+    const raw = JSON.parse(fromRaw.stdout) as Report;
+    expect(warehouse.data).toMatchObject({ rowsRead: 39_616, rowsUsed: 39_600, rowsDropped: { "missing-score": 6, "invalid-score": 8, "outside-window": 2 } });
+    expect(warehouse.verdict).toBe("equivalent");
+    expect(comparableNumbers(warehouse)).toEqual(comparableNumbers(raw));
+  });
+
+  it("counts the same days as aggregate in another time zone", async () => {
+    const zone = ["--tz", "America/Los_Angeles"];
+    const counts = await countsCsv(emitted(["--dialect", "duckdb", "--table", "responses", ...COLUMNS, ...WINDOW, ...zone]), "los-angeles.csv");
+    const aggregated = runCli(["aggregate", `ebates=${fixture("ebates.csv")}`, `rakuten-rewards=${fixture("rakuten-rewards.csv")}`, ...WINDOW, ...zone]);
+    expect(aggregated.status, aggregated.stderr).toBe(0);
+    expect(await canonical(readFileSync(counts, "utf8"))).toBe(await canonical(aggregated.stdout));
+  });
+});
+
+describe("the DuckDB query on edge cases equals ingest", () => {
+  // Every rule of src/ingest/rows.ts that SQL applies: blanks, padding, leading zeros, decimals, out of range,
+  // offsets and Z, wall-clock times and bare days (in --tz), unix seconds, impossible dates, the window.
+  const rows = [
+    ["a", " 7 ", "2018-01-02T00:06:49Z", "Engaged"],
+    ["a", "07", "2018-01-01T23:30:00-07:00", ""],
+    ["a", "10", "2018-01-01 20:00", "Engaged"],
+    ["a", "0", "2018-01-01", " At Risk "],
+    ["a", "9", "1514851200", "Engaged"],
+    ["a", "9", "1514764800.5", "Engaged"],
+    ["b", "11", "2018-01-02T00:00:00Z", "Engaged"],
+    ["b", "7.5", "2018-01-02T00:00:00Z", "Engaged"],
+    ["b", "N/A", "2018-01-02T00:00:00Z", "Engaged"],
+    ["b", "", "2018-01-02T00:00:00Z", "Engaged"],
+    ["", "9", "2018-01-02T00:00:00Z", "Engaged"],
+    ["b", "9", "", "Engaged"],
+    ["b", "9", "2018-02-30T10:00:00Z", "Engaged"],
+    ["b", "9", "soon", "Engaged"],
+    ["b", "8", "2017-12-31T23:59:59+01:00", "Engaged"],
+    ["b", "6", "2019-01-01T05:00:00+05:45", "Engaged"],
+    ["b", "5", "2018-12-31T23:00:00-02:00", "VIP"],
+  ];
+  // A generic header (not Delighted's, whose times without an offset are UTC): such times are in --tz, as in SQL.
+  const csv = ["site,Score,Answered,Lifecycle Stage", ...rows.map((fields) => fields.join(","))].join("\n");
+
+  for (const timeZone of ["UTC", "Asia/Kathmandu", "Pacific/Honolulu"]) {
+    it(`in ${timeZone}`, async () => {
+      const path = join(dir, "edge.csv");
+      writeFileSync(path, csv);
+      await duckdb.run(`CREATE OR REPLACE VIEW edge AS ${readCsv(path, "unused").replace("'unused' AS site, ", "")}`);
+      const query: CountsQuery = { dialect: "duckdb", table: "edge", variantColumn: "site", scoreColumn: "Score", dateColumn: "Answered", segmentColumn: "Lifecycle Stage", from: "2018-01-01", to: "2018-12-31", timeZone };
+      const counts = readFileSync(await countsCsv(buildCountsQuery(query), "edge.counts.csv"), "utf8");
+      const options = { variantColumn: "site", scoreColumn: "Score", dateColumn: "Answered", segmentColumn: "Lifecycle Stage", from: query.from, to: query.to, timeZone, strict: false };
+      const { tally } = await ingest([{ path: "-" }], options, Readable.from([csv]));
+      expect(await canonical(counts)).toBe(writeCountsCsv(tally));
+      expect(tally.accounting.rowsRead).toBe(rows.length);
+    });
+  }
+});
+
+describe("queries for the other dialects", () => {
+  const base = { table: "analytics.nps responses", variantColumn: "site", scoreColumn: "Score", dateColumn: "Created At", segmentColumn: "Lifecycle Stage", from: "2018-01-01", to: "2018-12-31", timeZone: "Europe/Berlin" } as const;
+  const fragments: Record<(typeof SQL_DIALECTS)[number], readonly string[]> = {
+    duckdb: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS VARCHAR))', "regexp_full_match(nps_score, '^(0?[0-9]|10)$')", "TRY_CAST(nps_date AS TIMESTAMPTZ)", "timezone('Europe/Berlin', ", "strftime("],
+    postgres: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS text))', "(nps_score ~ '^(0?[0-9]|10)$')", "pg_input_is_valid(nps_date, 'timestamptz')", "AT TIME ZONE 'Europe/Berlin'", "to_char("],
+    bigquery: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "REGEXP_CONTAINS(nps_score, '^(0?[0-9]|10)$')", "SAFE_CAST(nps_date AS TIMESTAMP)", "DATE(SAFE_CAST(nps_date AS DATETIME))", ", 'Europe/Berlin')", "FORMAT_DATE('%Y-%m-%d', "],
+    snowflake: ['FROM "analytics"."nps responses"', 'TRIM(TO_VARCHAR("Created At"))', "REGEXP_LIKE(nps_score, '^(0?[0-9]|10)$')", "TRY_TO_TIMESTAMP_TZ(nps_date)", "CONVERT_TIMEZONE('Europe/Berlin', ", "TO_CHAR("],
+    spark: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "(nps_score RLIKE '^(0?[0-9]|10)$')", "TRY_CAST(nps_date AS TIMESTAMP)", "from_utc_timestamp(", "'Europe/Berlin'", "unix_seconds("],
+  };
+  for (const dialect of SQL_DIALECTS) {
+    it(`${dialect}: its fragments, quoted identifiers, and every drop reason the rows can have`, () => {
+      const query = buildCountsQuery({ ...base, dialect });
+      for (const fragment of fragments[dialect]) expect(query, `${dialect} should contain ${fragment}`).toContain(fragment);
+      for (const reason of ["missing-variant", "missing-score", "invalid-score", "missing-date", "invalid-date", "outside-window"]) expect(query).toContain(`'dropped:${reason}'`);
+      const q = dialect === "bigquery" || dialect === "spark" ? "`" : '"';
+      for (const alias of ["variant", "period", "segment", "score", "count"]) expect(query).toContain(`AS ${q}${alias}${q}`);
+    });
+  }
+
+  it("escapes quote characters inside identifiers, per dialect", () => {
+    const odd = { ...base, scoreColumn: 'say "why"', variantColumn: "it`s" };
+    expect(buildCountsQuery({ ...odd, dialect: "postgres" })).toContain('CAST("say ""why""" AS text)');
+    expect(buildCountsQuery({ ...odd, dialect: "spark" })).toContain("CAST(`it``s` AS STRING)");
+    expect(buildCountsQuery({ ...odd, dialect: "bigquery" })).toContain("CAST(`it\\`s` AS STRING)");
+  });
+
+  it("without a date column, counts have no periods and no date drops", () => {
+    const query = buildCountsQuery({ dialect: "snowflake", table: "t", variantColumn: "v", scoreColumn: "s", timeZone: "UTC" });
+    expect(query).not.toContain("missing-date");
+    expect(query).not.toContain("outside-window");
+    expect(query).toContain("TO_VARCHAR(NULL) AS nps_day");
+  });
+
+  it("prints from the CLI what the builder builds", () => {
+    expect(emitted(["--dialect", "bigquery", "--table", base.table, ...COLUMNS, ...WINDOW, "--tz", "Europe/Berlin"])).toBe(buildCountsQuery({ ...base, dialect: "bigquery" }));
+  });
+
+  const errors: Array<[string, string[], RegExp]> = [
+    ["no --variant-column", ["--dialect", "duckdb", "--table", "t", "--score-column", "s"], /^nps-ab: --variant-column is required/],
+    ["no --score-column", ["--dialect", "duckdb", "--table", "t", "--variant-column", "v"], /^nps-ab: --score-column is required/],
+    ["an unknown dialect", ["--dialect", "oracle", "--table", "t", "--variant-column", "v", "--score-column", "s"], /^nps-ab: --dialect "oracle" is not one of duckdb, postgres, bigquery, snowflake, spark$/],
+    ["a window without a date column", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--from", "2018-01-01"], /^nps-ab: --from\/--to need --date-column$/],
+    ["an unknown time zone", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--tz", "Mars/Olympus"], /is not an IANA time zone/],
+  ];
+  for (const [name, args, message] of errors) {
+    it(`exits 2 on ${name}`, () => {
+      const result = runCli(["sql", ...args]);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trimEnd()).toMatch(message);
+    });
+  }
+});
