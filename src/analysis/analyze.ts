@@ -127,6 +127,6 @@ export function analyze(tally: Tally, options: AnalysisOptions, sources: readonl
     ...breakdowns,
     verdict,
     summary: summarise({ parameters, comparison, verdict }),
-    warnings: collectWarnings(tally, variants, { comparison, stratified, checks: breakdowns.checks, margin: options.marginPoints }),
+    warnings: collectWarnings(tally, variants, { comparison, stratified, checks: breakdowns.checks, margin: options.marginPoints, stratify: options.stratify }),
   };
 }

@@ -14,6 +14,8 @@ export interface SrmResult {
   readonly statistic: number | null;
   readonly pValue: number | null;
   readonly mismatch: boolean;
+  /** Why there is no test (e.g. no responses in that period). */
+  readonly reason?: string;
 }
 
 export interface SrmCheck extends SrmResult {
@@ -31,6 +33,7 @@ function check(observed: readonly number[], expectedShares: readonly number[]): 
     statistic: result.statistic,
     pValue: result.pValue,
     mismatch: result.pValue !== null && result.pValue < SRM_THRESHOLD,
+    ...(result.pValue === null ? { reason: result.reason } : {}),
   };
 }
 

@@ -48,7 +48,10 @@ function ruleOf(gate: Gate, margin: number): string {
 export function evaluateGate(gate: Gate, interval: Interval | null, marginPoints: number, alpha: number, intervalName: string): GateResult {
   const rule = ruleOf(gate, marginPoints);
   const outcome = interval === null ? "inconclusive" : outcomeOf(gate, interval, marginPoints);
-  const shown = interval === null ? "no interval could be computed" : `the ${formatLevel(2 * alpha)} ${intervalName} is ${formatInterval(interval.low, interval.high)}`;
+  const shown =
+    interval === null
+      ? "no interval could be computed (no sampling variance)"
+      : `the ${formatLevel(2 * alpha)} ${intervalName} is ${formatInterval(interval.low, interval.high)} points`;
   const verb = { pass: "passed", fail: "failed", inconclusive: "is inconclusive" } satisfies Record<GateOutcome, string>;
-  return { gate, outcome, rule, interval, sentence: `The ${gate} gate ${verb[outcome]}: ${shown} points; it ${rule}.` };
+  return { gate, outcome, rule, interval, sentence: `The ${gate} gate ${verb[outcome]}: ${shown}; it ${rule}.` };
 }

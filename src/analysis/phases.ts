@@ -93,7 +93,16 @@ export function buildBaseline(tally: Tally, [control, treatment]: readonly [stri
     alpha,
   );
   if (result.differenceInDifferences === null) {
-    return { until, preDifference: null, postDifference: null, differenceInDifferences: null, se: null, ci: null, pValue: null, reason: result.reason };
+    return {
+      until,
+      preDifference: result.preDifference,
+      postDifference: result.postDifference,
+      differenceInDifferences: null,
+      se: null,
+      ci: null,
+      pValue: null,
+      reason: result.reason,
+    };
   }
   return {
     until,

@@ -30,6 +30,7 @@ export interface TrendSummary {
   readonly se: number | null;
   readonly ci: Interval | null;
   readonly pValue: number | null;
+  /** Months that entered the fit (months with a difference of zero variance carry no weight and are left out). */
   readonly months: number;
   readonly reason?: string;
 }
@@ -70,7 +71,7 @@ export function monthlyTrend(monthly: readonly TimelineEntry[], alpha: number): 
   );
   const result = differenceTrend(points, alpha);
   if (result.slopePerUnit === null) {
-    return { slopePerMonth: null, se: null, ci: null, pValue: null, months: points.length, reason: result.reason };
+    return { slopePerMonth: null, se: null, ci: null, pValue: null, months: result.usedPoints, reason: result.reason };
   }
-  return { slopePerMonth: result.slopePerUnit, se: result.se, ci: result.ci, pValue: result.pValue, months: points.length };
+  return { slopePerMonth: result.slopePerUnit, se: result.se, ci: result.ci, pValue: result.pValue, months: result.usedPoints };
 }

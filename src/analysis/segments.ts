@@ -20,6 +20,8 @@ export interface SegmentSummary {
   readonly ci: SliceDifference["ci"];
   readonly pValue: number | null;
   readonly adjustedPValue: number | null;
+  /** Why there is no p-value (e.g. `zero-standard-error`, `empty-sample`). */
+  readonly reason?: string;
   /** Segments pooled into "(other)", for that row only. */
   readonly pooled?: readonly string[];
 }
@@ -61,6 +63,7 @@ export function buildSegments(
       difference: difference.estimate,
       ci: difference.ci,
       pValue: test.pValue,
+      reason: test.pValue === null ? test.reason : undefined,
     };
   });
   // Adjust across the rows that have a p-value; rows without one (no variance, or an empty arm) stay null.
@@ -75,6 +78,7 @@ export function buildSegments(
       ci: row.ci,
       pValue: row.pValue,
       adjustedPValue: index === -1 ? null : (adjusted[index] ?? null),
+      ...(row.reason === undefined ? {} : { reason: row.reason }),
     };
     return row.segment === OTHER_SEGMENT ? { ...summary, pooled: row.members } : summary;
   });

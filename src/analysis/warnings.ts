@@ -8,6 +8,7 @@ import type { DropReason, Tally } from "../tally/tally.js";
 import type { SrmCheck } from "./checks.js";
 import { formatPoints, formatPValue } from "./format.js";
 import type { Report, VariantSummary } from "./report.js";
+import type { Stratify } from "./options.js";
 import type { StratifiedSummary } from "./season.js";
 
 /** Below this many responses per variant the normal approximations are rough (Sauro & Lewis 2016, ch. 3). */
@@ -25,6 +26,7 @@ interface WarningContext {
   readonly stratified: StratifiedSummary | null;
   readonly checks: { readonly srm: SrmCheck | null };
   readonly margin: number;
+  readonly stratify: Stratify;
 }
 
 function seasonWarning(pooled: number, stratified: StratifiedSummary | null, margin: number): string | null {
@@ -52,6 +54,9 @@ export function collectWarnings(tally: Tally, variants: readonly VariantSummary[
   }
   const season = seasonWarning(context.comparison.difference, context.stratified, context.margin);
   if (season !== null) warnings.push(season);
+  if (context.stratify === "month" && context.comparison.decision.basis === "pooled") {
+    warnings.push(`--stratify month was asked for, but the season-adjusted difference could not be computed (${context.stratified?.reason ?? "no dated responses"}); the verdict rests on the pooled difference.`);
+  }
   const srm = context.checks.srm;
   if (srm !== null && srm.mismatch) {
     warnings.push(`Sample ratio mismatch: ${srm.observed.join(" vs ")} responses where the planned split expects ${srm.expected.map((n) => n.toFixed(0)).join(" vs ")} (p ${formatPValue(srm.pValue)}); responses reach the sites unevenly, which can bias the comparison.`);
