@@ -8,7 +8,7 @@ import type { StratumWeighting } from "../stats/stratified.js";
 import type { CiMethod, DegenerateReason, Interval } from "../stats/types.js";
 import type { DropReason } from "../tally/tally.js";
 import type { SrmCheck } from "./checks.js";
-import type { DecisionBasis } from "./decision.js";
+import type { Decision } from "./decision.js";
 import type { Gate, GateResult } from "./gate.js";
 import type { Stratify } from "./options.js";
 import type { Period } from "./periods.js";
@@ -151,14 +151,7 @@ export interface Report {
      * What the verdict and the gate rest on: the pooled or season-adjusted difference, with a fixed-sample
      * Wald interval or an always-valid confidence sequence.
      */
-    readonly decision: {
-      readonly basis: DecisionBasis;
-      readonly sequential: boolean;
-      readonly difference: number;
-      readonly se: number;
-      readonly ci: Interval | null;
-      readonly gateCi: Interval | null;
-    };
+    readonly decision: Omit<Decision, "equivalent">;
   };
   readonly gate: GateResult | null;
   readonly timeline: readonly TimelineEntry[];

@@ -43,6 +43,45 @@ export function formatError(error: UsageError | InputError | InternalError): str
   return `nps-ab: internal error: ${error.message} (this is a bug in nps-ab; please report it with the command you ran)`;
 }
 
+interface CommandSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly argument?: { readonly name: string; readonly description: string };
+  readonly options: readonly OptionSpec[];
+  readonly run: (files: readonly string[], raw: RawOptions, io: Io) => Promise<number>;
+}
+
+/** The commands, declared as data like their options. */
+const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: "analyze",
+    description: "compare the NPS of two variants: intervals, tests, equivalence and a verdict",
+    argument: { name: "[files...]", description: "CSV exports: one per variant (name=path to name it), or several with --variant-column" },
+    options: ANALYZE_OPTIONS,
+    run: runAnalyze,
+  },
+  {
+    name: "power",
+    description: "responses per variant needed to detect a difference (--mde) or show equivalence / non-inferiority (--margin)",
+    argument: { name: "[baseline...]", description: "optional CSV export(s) whose score mix is the baseline (instead of --promoters/--detractors)" },
+    options: POWER_OPTIONS,
+    run: runPower,
+  },
+  {
+    name: "aggregate",
+    description: "count raw exports into a counts CSV (a partial tally); analyze --counts sums such files",
+    argument: { name: "[files...]", description: "CSV exports, as for analyze" },
+    options: AGGREGATE_OPTIONS,
+    run: runAggregate,
+  },
+  {
+    name: "sql",
+    description: "print the warehouse query that counts responses into a counts CSV for analyze --counts",
+    options: SQL_OPTIONS,
+    run: (_files, raw, io) => runSql(raw, io),
+  },
+];
+
 function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command("nps-ab")
     .description("Did a rebrand move customer sentiment? Compare Net Promoter Score between two variants.")
@@ -54,37 +93,17 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       // One line, like every other error: commander's suggestion ("Did you mean ...?") joins it in brackets.
       outputError: (text, write) => write(`nps-ab: ${text.trim().replace(/^error: /, "").replace(/\n\((.*)\)$/s, " ($1)").replace(/\s*\n\s*/g, " ")}\n`),
     });
-  const analyze = program
-    .command("analyze")
-    .description("compare the NPS of two variants: intervals, tests, equivalence and a verdict")
-    .argument("[files...]", "CSV exports: one per variant (name=path to name it), or several with --variant-column")
-    .action(async (files: string[], raw: RawOptions) => {
-      setExitCode(await runAnalyze(files, raw, io));
+  for (const command of COMMANDS) {
+    const sub = program.command(command.name).description(command.description);
+    if (command.argument !== undefined) sub.argument(command.argument.name, command.argument.description);
+    // commander passes the positional list first when the command takes one, then the options.
+    sub.action(async (...args: unknown[]) => {
+      const files = command.argument === undefined ? [] : (args[0] as string[]);
+      const raw = (command.argument === undefined ? args[0] : args[1]) as RawOptions;
+      setExitCode(await command.run(files, raw, io));
     });
-  for (const spec of ANALYZE_OPTIONS) analyze.addOption(toCommanderOption(spec));
-  const power = program
-    .command("power")
-    .description("responses per variant needed to detect a difference (--mde) or show equivalence / non-inferiority (--margin)")
-    .argument("[baseline...]", "optional CSV export(s) whose score mix is the baseline (instead of --promoters/--detractors)")
-    .action(async (files: string[], raw: RawOptions) => {
-      setExitCode(await runPower(files, raw, io));
-    });
-  for (const spec of POWER_OPTIONS) power.addOption(toCommanderOption(spec));
-  const aggregate = program
-    .command("aggregate")
-    .description("count raw exports into a counts CSV (a partial tally); analyze --counts sums such files")
-    .argument("[files...]", "CSV exports, as for analyze")
-    .action(async (files: string[], raw: RawOptions) => {
-      setExitCode(await runAggregate(files, raw, io));
-    });
-  for (const spec of AGGREGATE_OPTIONS) aggregate.addOption(toCommanderOption(spec));
-  const sql = program
-    .command("sql")
-    .description("print the warehouse query that counts responses into a counts CSV for analyze --counts")
-    .action(async (raw: RawOptions) => {
-      setExitCode(await runSql(raw, io));
-    });
-  for (const spec of SQL_OPTIONS) sql.addOption(toCommanderOption(spec));
+    for (const spec of command.options) sub.addOption(toCommanderOption(spec));
+  }
   return program;
 }
 
