@@ -8,6 +8,8 @@ export interface Io {
   readonly stderr: Writable;
   /** Colour for stdout: 0 unless stdout is a TTY, honouring NO_COLOR and FORCE_COLOR. */
   readonly colourLevel: ColorSupportLevel;
+  /** Whether stderr is a terminal outside CI, where a progress bar may be drawn (progress.ts). */
+  readonly progress?: boolean;
 }
 
 /**

@@ -12,6 +12,7 @@ import { POWER_OPTIONS, runPower } from "./commands/power.js";
 import { runSql, SQL_OPTIONS } from "./commands/sql.js";
 import { EXIT } from "./exit-code.js";
 import { colourLevel, type Io } from "./io.js";
+import { progressWanted } from "./progress.js";
 import { ANALYZE_OPTIONS, type OptionSpec, type RawOptions } from "./options.js";
 
 function packageVersion(): string {
@@ -140,6 +141,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     colourLevel: colourLevel(process.env, process.stdout.isTTY === true),
+    progress: progressWanted({ stderrIsTty: process.stderr.isTTY === true, env: process.env, quiet: false }),
   };
   const code = await run(argv, io);
   // Let stdout drain before exiting, so a piped JSON report is never cut short.

@@ -85,6 +85,11 @@ export interface DateReaderOptions {
 /** Reads one date column, settling the day/month order once from the values when nothing else says. */
 export class DateReader {
   private order: DateOrder | null;
+  /**
+   * Whether a value was read while the order was still open (read in the light of earlier values): a chunk
+   * of a file read on its own, without those, cannot be trusted then (see ingest-parallel.ts).
+   */
+  readUnsettled = false;
 
   constructor(private readonly options: DateReaderOptions) {
     this.order = options.order;
@@ -117,6 +122,7 @@ export class DateReader {
     const local = matchLocal(text);
     if (local === null) return { kind: "invalid" };
     const orders = possibleOrders(local);
+    if (this.order === null && !orders.includes("ymd")) this.readUnsettled = true;
     // Dotted dates are day first by convention (14.03.2018); a forced order still wins.
     const order = orders.includes("ymd") ? "ymd" : (this.order ?? (local.separator === "." ? "dmy" : null));
     if (order === null) {
@@ -126,6 +132,11 @@ export class DateReader {
       return this.read(raw, line);
     }
     return toInstant(local, order, this.options.zone);
+  }
+
+  /** The day/month order as settled so far (`null`: still open). */
+  get settledOrder(): DateOrder | null {
+    return this.order;
   }
 
   private ambiguous(value: string, line: number): InputError {

@@ -4,6 +4,9 @@
  * (rows.ts). Each file is tallied on its own, for the per-file accounting in the report, and the files are
  * merged into the total by addition once all are read (so `--dedupe last` can still take back a response
  * counted in an earlier file).
+ *
+ * Two readers give the same rows: the byte-level one (fast/) for UTF-8 files named by path, fast and in
+ * worker threads for large files; the general csv-parse one for everything else (stdin, UTF-16, Latin-1).
  */
 import type { Readable } from "node:stream";
 import { InputError } from "../errors.js";
@@ -13,7 +16,9 @@ import { DateReader, type DateOrder } from "./date-formats.js";
 import { choosePlatform, type Layout, type PlatformName } from "./platforms/index.js";
 import { openCsv, type CsvRecord, type CsvSource, type Dialect, type ReaderOptions } from "./read-records.js";
 import { RespondentLedger, type DedupeMode, type RespondentSummary } from "./respondents.js";
-import { countRow } from "./rows.js";
+import { countRow, type RowContext } from "./rows.js";
+import { canReadFast, FastFileRows, type FileRows } from "./fast/fast-file.js";
+import type { ParallelOptions } from "./fast/parallel.js";
 
 export interface InputSpec {
   readonly path: string;
@@ -22,6 +27,14 @@ export interface InputSpec {
 }
 
 export interface IngestOptions extends ColumnRequest, ReaderOptions {
+  /** Called as a file is read, with its bytes read so far and its size (for a progress bar). */
+  readonly onProgress?: ((bytesRead: number, totalBytes: number) => void) | undefined;
+  /**
+   * The byte-level reader for UTF-8 files (default), or `false` for csv-parse only: the same result, slower.
+   * `parallel` tunes or (`false`) turns off its worker threads. For tests and the benchmark.
+   */
+  readonly fastReader?: boolean | undefined;
+  readonly parallel?: ParallelOptions | false | undefined;
   /** Inclusive first day `YYYY-MM-DD` of the window, in `timeZone`. */
   readonly from?: string | undefined;
   /** Inclusive last day `YYYY-MM-DD` of the window, in `timeZone`. */
@@ -71,19 +84,34 @@ export async function ingest(inputs: readonly InputSpec[], options: IngestOption
   return { tally: total, sources: read.map(({ summary }) => summary), respondents: ledger.summary() };
 }
 
-async function take(records: AsyncGenerator<CsvRecord>, count: number): Promise<CsvRecord[]> {
-  const head: CsvRecord[] = [];
-  while (head.length < count) {
-    const next = await records.next();
-    if (next.done === true) break;
-    head.push(next.value);
-  }
-  return head;
+/** The general reader's rows: csv-parse, for any input, any encoding. */
+function generalRows(csv: CsvSource): FileRows {
+  const records = csv.records();
+  return {
+    head: async (count) => {
+      const head: CsvRecord[] = [];
+      while (head.length < count) {
+        const next = await records.next();
+        if (next.done === true) break;
+        head.push(next.value);
+      }
+      return head;
+    },
+    countRest: async (context: RowContext) => {
+      let repeatResponses = 0;
+      for await (const record of records) if (countRow(record, context)) repeatResponses += 1;
+      return repeatResponses;
+    },
+    close: async () => void (await records.return(undefined)),
+  };
 }
 
-async function* chain(first: readonly CsvRecord[], rest: AsyncGenerator<CsvRecord>): AsyncGenerator<CsvRecord> {
-  yield* first;
-  yield* rest;
+/** The byte-level reader where it can read the file (fast/fast-file.ts), the general one elsewhere. */
+async function openRows(path: string, options: IngestOptions, stdin: Readable): Promise<{ rows: FileRows; csv: CsvSource }> {
+  const csv = await openCsv(path, stdin, options);
+  if (options.fastReader === false || !canReadFast(path, csv)) return { rows: generalRows(csv), csv };
+  csv.close();
+  return { rows: new FastFileRows(path, csv, options), csv };
 }
 
 function dateReader(layout: Layout, columns: ColumnMapping, options: IngestOptions, file: string, sample: readonly CsvRecord[]): DateReader | null {
@@ -96,11 +124,10 @@ function dateReader(layout: Layout, columns: ColumnMapping, options: IngestOptio
 }
 
 async function ingestOne(input: InputSpec, options: IngestOptions, stdin: Readable, ledger: RespondentLedger): Promise<{ tally: Tally; summary: SourceSummary }> {
-  const csv: CsvSource = await openCsv(input.path, stdin, options);
+  const { rows, csv } = await openRows(input.path, options, stdin);
   const { file } = csv;
-  const records = csv.records();
   try {
-    const head = await take(records, HEADER_RECORDS + SAMPLE_RECORDS);
+    const head = await rows.head(HEADER_RECORDS + SAMPLE_RECORDS);
     const first = head[0];
     if (first === undefined) throw new InputError("file is empty", { file }, "expected a header row and responses");
     const headerCandidates = head.slice(0, HEADER_RECORDS).map(({ fields }) => fields);
@@ -115,7 +142,8 @@ async function ingestOne(input: InputSpec, options: IngestOptions, stdin: Readab
     if (input.variant !== undefined) declareVariant(tally, input.variant);
     const context = { ...options, file, tally, layout, columns, ledger, variant: input.variant, dates: dateReader(layout, columns, options, file, sample) };
     let repeatResponses = 0;
-    for await (const record of chain(sample, records)) if (countRow(record, context)) repeatResponses += 1;
+    for (const record of sample) if (countRow(record, context)) repeatResponses += 1;
+    repeatResponses += await rows.countRest(context, headerCandidates);
     if (tally.accounting.rowsRead === 0) throw new InputError("header but no data rows", { file, line: firstDataLine }, "the export holds no responses");
     const summary: SourceSummary = {
       file,
@@ -129,6 +157,6 @@ async function ingestOne(input: InputSpec, options: IngestOptions, stdin: Readab
     };
     return { tally, summary };
   } finally {
-    await records.return(undefined);
+    await rows.close();
   }
 }

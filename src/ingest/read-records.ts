@@ -14,6 +14,9 @@ import { createDecoder, detectEncoding, type EncodingName } from "./dialect/enco
 import { corruptGzip, isGzip, isZlibError } from "./dialect/gzip.js";
 import { peek, PREFIX_BYTES } from "./dialect/peek.js";
 import { displayName, openInput } from "./open-input.js";
+// A field this long is almost always an unclosed quote swallowing the rest of the file; stopping there keeps
+// memory bounded on large exports. (Shared with the byte-level scanner, which must stop where csv-parse does.)
+import { MAX_RECORD_CHARS } from "./fast/scanner.js";
 
 export { displayName } from "./open-input.js";
 
@@ -42,15 +45,14 @@ export interface CsvRecord {
 export interface CsvSource {
   readonly file: string;
   readonly dialect: Dialect;
+  /** The file starts with Excel's `sep=` line (not a record). */
+  readonly sepLine: boolean;
+  /** Releases the input when the records will not be read. */
+  close(): void;
   /** The records, header rows included; blank lines (and rows of empty fields) are skipped. */
   records(): AsyncGenerator<CsvRecord>;
 }
 
-/**
- * A field this long is almost always an unclosed quote swallowing the rest of the file; stopping there keeps
- * memory bounded on large exports.
- */
-const MAX_RECORD_CHARS = 1_000_000;
 
 export async function openCsv(path: string, stdin: Readable, options: ReaderOptions = {}): Promise<CsvSource> {
   const file = displayName(path);
@@ -77,8 +79,9 @@ async function sniff(input: Readable, file: string, options: ReaderOptions): Pro
   const complete = peeked.prefix.length < PREFIX_BYTES;
   const sniffed = options.delimiter === undefined ? sniffDelimiter(prefixText, complete) : { delimiter: options.delimiter, sepLine: false };
   const dialect: Dialect = { delimiter: sniffed.delimiter, encoding: encoding.encoding, bom: encoding.bomBytes > 0, compressed };
-  const text = pipeline(peeked.stream, createDecoder(encoding, file), () => undefined);
-  return { file, dialect, records: () => parseRecords(text, file, dialect.delimiter, sniffed.sepLine, options.relax === true) };
+  const { sepLine } = sniffed;
+  const text = (): Readable => pipeline(peeked.stream, createDecoder(encoding, file), () => undefined);
+  return { file, dialect, sepLine, close: () => peeked.stream.destroy(), records: () => parseRecords(text(), file, dialect.delimiter, sepLine, options.relax === true) };
 }
 
 async function guard<T>(promise: Promise<T>, file: string): Promise<T> {
@@ -133,7 +136,8 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-function fitToHeader(record: string[], headerLength: number, relax: boolean, file: string, line: number): string[] {
+/** A record checked against the header's field count, as `relax` allows (or an InputError). */
+export function fitToHeader(record: string[], headerLength: number, relax: boolean, file: string, line: number): string[] {
   if (record.length === headerLength) return record;
   const extras = record.slice(headerLength);
   const emptyExtras = extras.every((field) => field.trim() === "");
@@ -157,8 +161,13 @@ function describeReadError(error: unknown, file: string, recordStart: number | u
 }
 
 function describeCsvError(error: CsvError, file: string, recordStart: number, headerLength: number): InputError {
+  return csvReadError(error.code, file, recordStart, headerLength) ?? new InputError(error.message.replace(/\s+/g, " "), { file, line: recordStart });
+}
+
+/** The InputError for one of csv-parse's error codes (the byte-level reader raises the same ones). */
+export function csvReadError(code: string, file: string, recordStart: number, headerLength: number): InputError | null {
   const where = { file, line: recordStart };
-  switch (error.code) {
+  switch (code) {
     case "CSV_QUOTE_NOT_CLOSED":
       return new InputError(`unclosed quote in the record starting on line ${recordStart}`, where, "a field opens a \" that never closes");
     case "CSV_MAX_RECORD_SIZE":
@@ -170,7 +179,7 @@ function describeCsvError(error: CsvError, file: string, recordStart: number, he
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
       return new InputError(`row has a different number of fields than the header (${headerLength})`, where, "a ragged row: check the delimiter and quoting");
     default:
-      return new InputError(error.message.replace(/\s+/g, " "), where);
+      return null;
   }
 }
 

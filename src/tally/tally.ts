@@ -61,6 +61,18 @@ export function declareVariant(tally: Tally, variant: string): void {
   if (!tally.variantOrder.includes(variant)) tally.variantOrder.push(variant);
 }
 
+/** The cell of (variant, day, segment), created empty (and the variant declared) if it is new. */
+export function cellFor(tally: Tally, variant: string, day: string | null, segment: string | null): TallyCell {
+  const key = cellKey(variant, day, segment);
+  let cell = tally.cells.get(key);
+  if (cell === undefined) {
+    declareVariant(tally, variant);
+    cell = { variant, day, segment, counts: new Array<number>(SCORE_BINS).fill(0) };
+    tally.cells.set(key, cell);
+  }
+  return cell;
+}
+
 /** Counts `count` responses with `score` (an integer 0..10) into the cell. Rows read are counted separately. */
 export function addResponses(
   tally: Tally,
@@ -70,13 +82,7 @@ export function addResponses(
   score: number,
   count = 1,
 ): void {
-  const key = cellKey(variant, day, segment);
-  let cell = tally.cells.get(key);
-  if (cell === undefined) {
-    declareVariant(tally, variant);
-    cell = { variant, day, segment, counts: new Array<number>(SCORE_BINS).fill(0) };
-    tally.cells.set(key, cell);
-  }
+  const cell = cellFor(tally, variant, day, segment);
   cell.counts[score] = (cell.counts[score] ?? 0) + count;
   tally.accounting.rowsUsed += count;
 }

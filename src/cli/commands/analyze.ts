@@ -11,6 +11,7 @@ import type { Io } from "../io.js";
 import { readConfig } from "../config.js";
 import { ANALYZE_OPTIONS, normaliseAnalyzeOptions, type AnalyzeCommandOptions, type RawOptions } from "../options.js";
 import { readCountsInputs, rejectRawReadingOptions } from "../counts-inputs.js";
+import { progressReporter } from "../progress.js";
 
 /** What ingest found about one file, as the report carries it. */
 function toSourceAccounting({ file, variant, columns, accounting, platform, dialect, headerRows, repeatResponses }: SourceSummary): SourceAccounting {
@@ -30,9 +31,11 @@ function toSourceAccounting({ file, variant, columns, accounting, platform, dial
   };
 }
 
-async function analyseExports(files: readonly string[], options: AnalyzeCommandOptions, io: Io): Promise<Report> {
+async function analyseExports(files: readonly string[], options: AnalyzeCommandOptions, io: Io, quiet: boolean): Promise<Report> {
   const inputs = parseInputArguments(files, options.ingest.variantColumn);
-  const { tally, sources, respondents } = await ingest(inputs, options.ingest, io.stdin);
+  const progress = io.progress === true && !quiet ? progressReporter((text) => io.stderr.write(text)) : null;
+  const onProgress = progress === null ? undefined : (bytesRead: number, totalBytes: number): void => progress.update(bytesRead, totalBytes);
+  const { tally, sources, respondents } = await ingest(inputs, { ...options.ingest, onProgress }, io.stdin).finally(() => progress?.finish());
   const analysed = analyze(tally, options.analysis, sources.map(toSourceAccounting));
   // Respondent counts mean something only when some file identifies respondents (an email or person id).
   const identified = sources.some((source) => source.columns.respondent !== null);
@@ -54,7 +57,7 @@ export async function runAnalyze(argumentFiles: readonly string[], cliOptions: R
   const files = argumentFiles.length > 0 ? argumentFiles : config.files;
   const options = normaliseAnalyzeOptions(raw);
   const quiet = raw["quiet"] === true;
-  const report = raw["counts"] === true ? await analyseCounts(files, raw, options, io) : await analyseExports(files, options, io);
+  const report = raw["counts"] === true ? await analyseCounts(files, raw, options, io) : await analyseExports(files, options, io, quiet);
   if (options.output !== undefined) {
     await writeFile(options.output, render(report, options.format, new Chalk({ level: 0 })));
     if (!quiet) io.stderr.write(`nps-ab: wrote ${options.format} report to ${options.output} (verdict: ${report.verdict})\n`);

@@ -68,6 +68,7 @@ function layout(head: Head, file: string): Layout {
     preferred: { date: ["RecordedDate", "EndDate", "StartDate"], responseId: ["ResponseId", "ResponseID"], respondent: ["RecipientEmail", "ExternalReference", "ExternalDataReference"] },
     dateOrder: "mdy",
     zoneOf: (column) => zones.get(column) ?? null,
+    excludedColumns: [status, channel].filter((column) => column !== -1),
     excluded: (fields) =>
       PREVIEW_STATUS.has(normaliseName(fields[status] ?? "")) || PREVIEW_CHANNEL.has(normaliseName(fields[channel] ?? "")) ? "preview-response" : null,
   };

@@ -35,6 +35,7 @@ function layout(head: Head): Layout {
     dateOrder: "mdy",
     zoneOf: () => null,
     excluded: () => null,
+    excludedColumns: [],
   };
 }
 

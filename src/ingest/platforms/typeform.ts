@@ -18,6 +18,7 @@ export const typeform: Platform = {
       { date: ["Submit Date (UTC)", "Start Date (UTC)"], responseId: ["#", "Token"], respondent: ["email", "hidden_email"] },
       {
         zoneOf: (column) => (/\(utc\)/i.test(names[column] ?? "") ? "UTC" : null),
+        excludedColumns: responseType === -1 ? [] : [responseType],
         excluded: (fields) => (responseType !== -1 && normaliseName(fields[responseType] ?? "") === "partial" ? "partial-response" : null),
       },
     );

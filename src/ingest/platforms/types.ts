@@ -35,6 +35,8 @@ export interface Layout {
   zoneOf(column: number): string | null;
   /** A row that is not a real response (a survey preview, a partial submission): its drop reason. */
   excluded(fields: readonly string[]): DropReason | null;
+  /** The columns `excluded` reads (the byte-level reader decodes only the columns something reads). */
+  readonly excludedColumns: readonly number[];
 }
 
 export interface Platform {
@@ -76,6 +78,7 @@ export function singleHeaderLayout(platform: PlatformName, head: Head, preferred
     dateOrder: null,
     zoneOf: () => null,
     excluded: () => null,
+    excludedColumns: [],
     ...overrides,
   };
 }

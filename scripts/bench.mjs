@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how long `nps-ab analyze` takes on a large Delighted-style export, next to DuckDB's grouped
+ * count of the same file and a bare csv-parse pass (issue 5). The export is generated from a fixed seed and
+ * cached in `.bench-cache/` (outside git). Runs alternate between the tools, round after round, so a slow
+ * moment of the machine hits all of them; the medians and the ratios are printed, with peak RSS (from
+ * `/usr/bin/time -f %M`).
+ *
+ *   npm run bench                                   2,000,000 rows (~180 MB), 5 rounds, all three tools
+ *   npm run bench -- --rows 22000000 --only nps-ab  ~2 GB, the memory check
+ *   npm run bench -- --rounds 3 --only nps-ab,duckdb
+ */
+import { spawnSync } from "node:child_process";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from "node:fs";
+import { cpus } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const TOOLS = ["nps-ab", "duckdb", "csv-parse"];
+
+function parseArgs(argv) {
+  const args = { rows: 2_000_000, rounds: 5, only: TOOLS, child: null, file: null };
+  for (let index = 0; index < argv.length; index += 1) {
+    const [name, value] = [argv[index], argv[index + 1]];
+    if (name === "--rows") args.rows = Number(value);
+    else if (name === "--rounds") args.rounds = Number(value);
+    else if (name === "--only") args.only = value.split(",");
+    else if (name === "--child") [args.child, args.file] = [value, argv[index + 2]];
+    else continue;
+    index += name === "--child" ? 2 : 1;
+  }
+  return args;
+}
+
+/** mulberry32: a small seeded generator, so the export is the same bytes on every machine. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMMENTS = ["", "", "", "", "Great", "Too many emails", "Love the cashback", "ok", "Slow payouts", "Best site I've used!"];
+const QUOTED = ['"Fast, easy"', '"Good app\nbut slow checkout"', '"They said ""soon"", still waiting"', '"Line one\r\nline two, with a comma"'];
+const COUNTRIES = ["US", "CA", "GB", "AU", "DE"];
+const STAGES = ["Lapsed", "Engaged", "At Risk", "Win-back", "New"];
+const TAGS = ["", "", "web", "mobile", '"mobile, cashback"'];
+const SITES = ["ebates", "rakuten"];
+const pick = (next, list) => list[Math.floor(next() * list.length)];
+
+/** One data row; a few are bad on purpose (blank and invalid scores, a bad date, a missing site). */
+function row(next, index, start) {
+  const site = pick(next, SITES);
+  const promoterShare = site === "ebates" ? 0.5 : 0.52;
+  const u = next();
+  let score = String(u < promoterShare ? 9 + Math.floor(next() * 2) : u < 0.8 ? 7 + Math.floor(next() * 2) : Math.floor(next() * 7));
+  const bad = next();
+  if (bad < 0.0005) score = "";
+  else if (bad < 0.0008) score = "N/A";
+  const at = new Date(start + index * 15_000 + Math.floor(next() * 10_000)).toISOString().slice(0, 19) + "Z";
+  const created = bad > 0.99995 ? "yesterday" : at;
+  const comment = next() < 0.08 ? pick(next, QUOTED) : pick(next, COMMENTS);
+  const member = 100_000 + Math.floor(next() * 600_000);
+  const siteField = bad > 0.9999 && bad <= 0.99995 ? "" : site;
+  return `${41_000_000 + index},${score},${comment},${created},m${member}@example.com,${pick(next, STAGES)},${pick(next, COUNTRIES)},${pick(next, TAGS)},${siteField}\n`;
+}
+
+async function generate(path, rows) {
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.partial`;
+  const out = createWriteStream(partial);
+  const next = random(20240601);
+  const start = Date.UTC(2023, 0, 1);
+  out.write("Response ID,Score,Comment,Created At,Email,Lifecycle Stage,Country,Tags,Site\n");
+  let batch = "";
+  for (let index = 0; index < rows; index += 1) {
+    batch += row(next, index, start);
+    if (index % 100_000 === 99_999) batch += row(next, index, start); // a response exported twice
+    if (batch.length > 1 << 20) {
+      if (!out.write(batch)) await new Promise((resolve) => out.once("drain", resolve));
+      batch = "";
+    }
+  }
+  out.write(batch);
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+  renameSync(partial, path);
+}
+
+/** Child modes: one measured run of DuckDB or csv-parse, printing its result on stdout. */
+async function child(tool, file) {
+  if (tool === "duckdb") {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    const reader = await connection.runAndReadAll(`SELECT Site, Score, count(*) AS n FROM read_csv('${file}', header = true) GROUP BY ALL`);
+    process.stdout.write(`${reader.getRowObjects().length} groups\n`);
+  } else {
+    const { parse } = await import("csv-parse");
+    let records = 0;
+    for await (const _ of createReadStream(file).pipe(parse({ relax_column_count: true }))) records += 1;
+    process.stdout.write(`${records} records\n`);
+  }
+}
+
+function commandFor(tool, file) {
+  const self = fileURLToPath(import.meta.url);
+  if (tool === "nps-ab") return [join(root, "bin/nps-ab.js"), "analyze", file, "--variant-column", "Site", "--format", "json"];
+  return [self, "--child", tool, file];
+}
+
+/** Wall seconds and peak RSS (MB) of one run. */
+function measure(tool, file) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...commandFor(tool, file)], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const lines = result.stderr.trim().split("\n");
+  if (result.status !== 0 && !(tool === "nps-ab" && result.status === 3)) {
+    throw new Error(`${tool} failed (${result.status}): ${lines.slice(-5).join("\n")}`);
+  }
+  return { seconds, rssMb: Number(lines.at(-1)) / 1024 };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.child !== null) return child(args.child, args.file);
+  const file = join(root, ".bench-cache", `delighted-sites-${args.rows}.csv`);
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${args.rows.toLocaleString("en-US")} rows into ${file} ...\n`);
+    await generate(file, args.rows);
+  }
+  const megabytes = statSync(file).size / 1e6;
+  process.stderr.write(`${file}: ${megabytes.toFixed(0)} MB; ${cpus().length} cores, node ${process.version}\n`);
+  const runs = Object.fromEntries(args.only.map((tool) => [tool, []]));
+  for (let round = 1; round <= args.rounds; round += 1) {
+    for (const tool of args.only) {
+      const run = measure(tool, file);
+      runs[tool].push(run);
+      process.stderr.write(`round ${round} ${tool}: ${run.seconds.toFixed(2)} s, ${run.rssMb.toFixed(0)} MB\n`);
+    }
+  }
+  const summary = Object.fromEntries(args.only.map((tool) => [tool, { seconds: median(runs[tool].map((run) => run.seconds)), rssMb: Math.max(...runs[tool].map((run) => run.rssMb)) }]));
+  console.log(`\n${args.rows.toLocaleString("en-US")} rows, ${megabytes.toFixed(0)} MB, median of ${args.rounds} rounds`);
+  for (const [tool, { seconds, rssMb }] of Object.entries(summary)) {
+    console.log(`${tool.padEnd(10)} ${seconds.toFixed(2).padStart(6)} s  ${(megabytes / seconds).toFixed(0).padStart(5)} MB/s  peak RSS ${rssMb.toFixed(0)} MB`);
+  }
+  const ours = summary["nps-ab"];
+  for (const other of ["duckdb", "csv-parse"]) {
+    if (ours !== undefined && summary[other] !== undefined) console.log(`nps-ab / ${other}: ${(ours.seconds / summary[other].seconds).toFixed(2)}x`);
+  }
+}
+
+await main();

@@ -1,0 +1,196 @@
+/**
+ * One export read by the byte-level reader: the head (header rows and the sample) as string records, the
+ * rest counted from the bytes, in worker threads when the file is large (parallel.ts) or here.
+ *
+ * It reads UTF-8 files (BOM or not, gzip-compressed or not) named by path; ingest.ts gives anything else
+ * (stdin, which cannot be read twice, UTF-16, Latin-1, Excel's `sep=` line, a multi-byte delimiter) to the
+ * general csv-parse reader. Invalid UTF-8 found on the way sends the file to the general reader too, for
+ * its error message.
+ */
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
+import { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { InputError } from "../../errors.js";
+import { corruptGzip, isZlibError } from "../dialect/gzip.js";
+import { fitToHeader, openCsv, type CsvRecord, type CsvSource, type ReaderOptions } from "../read-records.js";
+import type { PlatformName } from "../platforms/index.js";
+import type { RowContext } from "../rows.js";
+import { FastRowCounter } from "./fast-rows.js";
+import { countInParallel, parallelPlan, type ParallelIo, type ParallelOptions } from "./parallel.js";
+import { readRange } from "./chunk.js";
+import { NotUtf8, RecordStream } from "./record-stream.js";
+import { RecordScanner } from "./scanner.js";
+
+export interface FileRows {
+  /** The first `count` non-blank records (fewer if the file is shorter). */
+  head(count: number): Promise<CsvRecord[]>;
+  /**
+   * Counts every record after the head with `context` (whose layout was found from `headerCandidates`);
+   * returns the responses from repeat respondents.
+   */
+  countRest(context: RowContext, headerCandidates: string[][]): Promise<number>;
+  close(): void | Promise<void>;
+}
+
+export interface FastReadOptions extends ReaderOptions {
+  /** Called as the file is read, with the bytes read so far and the file's size. */
+  readonly onProgress?: ((bytesRead: number, totalBytes: number) => void) | undefined;
+  readonly source?: PlatformName | undefined;
+  /** Worker threads for large files (`false`: read on this thread); tests set small chunks. */
+  readonly parallel?: ParallelOptions | false | undefined;
+}
+
+const BLOCK_BYTES = 4 << 20;
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+export function canReadFast(path: string, csv: CsvSource): boolean {
+  const { delimiter, encoding } = csv.dialect;
+  return path !== "-" && encoding === "utf-8" && !csv.sepLine && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && !'"\r\n\u0000'.includes(delimiter);
+}
+
+/** The general reader's error for a file the byte-level reader found not to be UTF-8. */
+async function generalReaderError(path: string, options: ReaderOptions): Promise<InputError> {
+  const csv = await openCsv(path, Readable.from([]), options);
+  try {
+    for await (const _ of csv.records()) continue;
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  return new InputError("unknown encoding: not UTF-8 text", { file: csv.file });
+}
+
+export class FastFileRows implements FileRows {
+  private readonly stream: RecordStream;
+  private readonly fd: number;
+  private readonly size: number;
+  private position: number;
+  private readonly gunzipped: AsyncIterator<Buffer> | null;
+  private bytesPerRecord = 100;
+  /** Compressed bytes read so far (gzip input), for progress. */
+  private compressedRead: () => number = () => 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly csv: CsvSource,
+    private readonly options: FastReadOptions,
+  ) {
+    this.fd = openSync(path, "r");
+    this.size = fstatSync(this.fd).size;
+    const { dialect, file } = csv;
+    this.position = dialect.compressed || !dialect.bom ? 0 : UTF8_BOM.length;
+    if (dialect.compressed) {
+      const raw = createReadStream(path);
+      this.gunzipped = raw.pipe(createGunzip())[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+      this.compressedRead = () => raw.bytesRead;
+    } else this.gunzipped = null;
+    const scanner = new RecordScanner(dialect.delimiter.charCodeAt(0), "all");
+    this.stream = new RecordStream(scanner, file, options.relax === true, { previousEnd: 0, headerLength: 0, offset: this.position });
+  }
+
+  /** The next block of (decompressed) bytes, or null at the end. */
+  private async block(): Promise<Buffer | null> {
+    if (this.gunzipped !== null) {
+      try {
+        const next = await this.gunzipped.next();
+        this.options.onProgress?.(this.compressedRead(), this.size);
+        return next.done === true ? null : next.value;
+      } catch (error) {
+        if (isZlibError(error)) throw corruptGzip(this.csv.file);
+        throw error;
+      }
+    }
+    if (this.position >= this.size) return null;
+    const block = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, this.size - this.position));
+    const read = readSync(this.fd, block, 0, block.length, this.position);
+    this.position += read;
+    this.options.onProgress?.(this.position, this.size);
+    return read === block.length ? block : block.subarray(0, read);
+  }
+
+  private async guard<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof NotUtf8) throw await generalReaderError(this.path, this.options);
+      throw error;
+    }
+  }
+
+  head(count: number): Promise<CsvRecord[]> {
+    return this.guard(async () => {
+      const records: CsvRecord[] = [];
+      const { stream } = this;
+      const sink = (bytes: Buffer, line: number): boolean => {
+        const fields = stream.fields(bytes, stream.recordStart, stream.scanner.next);
+        records.push({ fields: fitToHeader(fields, stream.headerLength, stream.relax, stream.file, line), line });
+        return records.length >= count;
+      };
+      let first = true;
+      const start = stream.offset;
+      for (;;) {
+        let block = await this.block();
+        // csv-parse drops a byte-order mark at the start of what it reads, which may follow the one sniffed.
+        if (first && block !== null && UTF8_BOM.every((byte, index) => block?.[index] === byte)) block = block.subarray(3);
+        first = false;
+        if (stream.push(block, sink) || block === null) {
+          this.bytesPerRecord = Math.max(1, (stream.offset - start) / Math.max(1, records.length));
+          return records;
+        }
+      }
+    });
+  }
+
+  countRest(context: RowContext, headerCandidates: string[][]): Promise<number> {
+    return this.guard(async () => {
+      const counter = new FastRowCounter(context);
+      const { stream, csv } = this;
+      stream.useScanner(new RecordScanner(csv.dialect.delimiter.charCodeAt(0), counter.columns));
+      const plan = this.gunzipped === null ? parallelPlan(this.options.parallel, stream, this.size, context) : null;
+      if (plan !== null) {
+        const setup = this.workerSetup(context, headerCandidates);
+        return countInParallel(plan, { fd: this.fd, size: this.size, stream, context, counter, onProgress: this.options.onProgress, setup, bytesPerRecord: this.bytesPerRecord });
+      }
+      let repeats = 0;
+      const sink = (bytes: Buffer, line: number, scanner: RecordScanner): void => {
+        if (counter.count(bytes, line, scanner)) repeats += 1;
+      };
+      if (this.gunzipped === null) {
+        // Room for the file's response IDs at once: growing by doubling would hold the old table and the new.
+        context.ledger.reserve(Math.ceil((this.size - stream.offset) / this.bytesPerRecord));
+        const progress = (position: number): void => this.options.onProgress?.(position, this.size);
+        readRange(this.fd, this.size, stream, Number.POSITIVE_INFINITY, sink, Buffer.allocUnsafe(BLOCK_BYTES), progress);
+        return repeats;
+      }
+      for (;;) {
+        const block = await this.block();
+        stream.push(block, sink);
+        if (block === null) return repeats;
+      }
+    });
+  }
+
+  private workerSetup(context: RowContext, headerCandidates: string[][]): ParallelIo["setup"] {
+    const { columns, layout, dates } = context;
+    const date = columns.date === null || dates === null ? null : { order: dates.settledOrder, zone: layout.zoneOf(columns.date) ?? context.timeZone, column: columns.names.date ?? "" };
+    return {
+      file: context.file,
+      delimiter: this.csv.dialect.delimiter.charCodeAt(0),
+      relax: this.options.relax === true,
+      headerCandidates,
+      source: this.options.source,
+      columns,
+      variant: context.variant,
+      from: context.from,
+      to: context.to,
+      timeZone: context.timeZone,
+      strict: context.strict,
+      dates: date,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.gunzipped?.return?.();
+    closeSync(this.fd);
+  }
+}

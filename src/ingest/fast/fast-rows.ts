@@ -1,0 +1,260 @@
+/**
+ * rows.ts' countRow for a record the byte-level scanner read: the same checks in the same order with the
+ * same outcome, but on the bytes where it can (a score of one or two digits, an ISO 8601 timestamp, a
+ * variant or segment seen before, an ASCII id hashed in place), decoding a field to a string only where
+ * it cannot. test/ingest/ingest-fast.test.ts holds it to countRow on random exports.
+ */
+import { InputError } from "../../errors.js";
+import { cellFor, dropRow, type TallyCell } from "../../tally/tally.js";
+import { dayInTimeZone, wallClockToEpoch } from "../date.js";
+import { Hash64, hashAscii, hashString } from "../hash64.js";
+import { REPEAT, USE } from "../respondents.js";
+import type { RowContext } from "../rows.js";
+import { parseLabelledScore } from "../score.js";
+import { unescapeField } from "./field-text.js";
+import { PLAIN, type RecordScanner } from "./scanner.js";
+
+const DAY_MS = 86_400_000;
+const isSpace = (byte: number): boolean => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
+const digit = (bytes: Buffer, at: number): number => (bytes[at] as number) - 0x30;
+/** Two ASCII digits as a number, or -1. */
+function twoDigits(bytes: Buffer, at: number): number {
+  const tens = (bytes[at] as number) - 0x30;
+  const units = (bytes[at + 1] as number) - 0x30;
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
+}
+
+/** Days in a month of the proleptic Gregorian calendar (as JavaScript's Date counts them). */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+const isDigit = (bytes: Buffer, at: number): boolean => (bytes[at] as number) >= 0x30 && (bytes[at] as number) <= 0x39;
+
+/** Values of a low-cardinality column (variant, segment) by their bytes, so a repeated value is not decoded again. */
+class Interner<T> {
+  private readonly entries: { bytes: Buffer; value: T }[] = [];
+  constructor(private readonly make: (text: string) => T) {}
+
+  value(bytes: Buffer, start: number, end: number): T {
+    const length = end - start;
+    for (const entry of this.entries) {
+      if (entry.bytes.length === length && Interner.same(entry.bytes, bytes, start, length)) return entry.value;
+    }
+    const value = this.make(bytes.toString("utf8", start, end));
+    if (this.entries.length < 32 && length <= 64) this.entries.push({ bytes: Buffer.from(bytes.subarray(start, end)), value });
+    return value;
+  }
+
+  private static same(known: Buffer, bytes: Buffer, start: number, length: number): boolean {
+    for (let index = 0; index < length; index += 1) if (known[index] !== bytes[start + index]) return false;
+    return true;
+  }
+}
+
+export class FastRowCounter {
+  /** The columns to decode, in slot order (the scanner's `columns`). */
+  readonly columns: number[] = [];
+  /** Scanner slot of each column (-1: not decoded). */
+  private readonly slots: Int32Array;
+  /** Content bounds found by `plain`. */
+  private start = 0;
+  private end = 0;
+  private readonly variants = new Interner((text) => text.trim() || null);
+  private readonly segments = new Interner((text) => text.trim() || "(blank)");
+  private readonly hash = new Hash64();
+  private readonly sparse: string[] = [];
+  private readonly dateZone: string;
+  private lastDayNumber = Number.NaN;
+  private lastDay = "";
+  /** The last cell of each (variant, segment). */
+  private readonly cells = new Map<string, Map<string | null, { day: string | null; cell: TallyCell }>>();
+  private bytes: Buffer = Buffer.alloc(0);
+  private scanner: RecordScanner | null = null;
+
+  constructor(private readonly context: RowContext) {
+    const { columns, layout } = context;
+    const needed = [columns.score, columns.date, columns.variant, columns.segment, columns.responseId, columns.respondent, ...layout.excludedColumns];
+    this.slots = new Int32Array(Math.max(...needed.map((column) => column ?? 0)) + 1).fill(-1);
+    for (const column of needed) {
+      if (column !== null && this.slots[column] === -1) {
+        this.slots[column] = this.columns.length;
+        this.columns.push(column);
+      }
+    }
+    this.dateZone = columns.date === null ? "UTC" : (layout.zoneOf(columns.date) ?? context.timeZone);
+  }
+
+  /** Counts the record the scanner holds; returns whether its respondent had answered before. */
+  count(bytes: Buffer, line: number, scanner: RecordScanner): boolean {
+    this.bytes = bytes;
+    this.scanner = scanner;
+    const { tally, columns, layout, ledger } = this.context;
+    tally.accounting.rowsRead += 1;
+    if (layout.excludedColumns.length > 0) {
+      for (const column of layout.excludedColumns) this.sparse[column] = this.text(column);
+      const excluded = layout.excluded(this.sparse);
+      if (excluded !== null) return this.drop(excluded);
+    }
+    const variant = this.variant();
+    if (variant === null) return this.drop("missing-variant");
+    const key = ledger.variant(variant);
+    if (columns.responseId !== null && this.identifier(columns.responseId, false) && ledger.isDuplicateKey(key, this.hash)) return this.drop("duplicate-response");
+    const score = this.score(line);
+    if (score < 0) return false;
+    const day = this.day(line);
+    if (day === undefined) return false;
+    const segment = columns.segment === null ? null : this.segmentValue(columns.segment);
+    let answer = USE;
+    if (columns.respondent !== null && this.identifier(columns.respondent, true)) {
+      const placement = ledger.dedupe === "last" ? { tally, variant, day, segment, score } : null;
+      answer = ledger.admitKey(this.hash, key, placement);
+    }
+    if ((answer & USE) !== 0) this.add(variant, day, segment, score);
+    else dropRow(tally, "repeat-respondent");
+    return (answer & REPEAT) !== 0;
+  }
+
+  private drop(reason: Parameters<typeof dropRow>[1]): false {
+    dropRow(this.context.tally, reason);
+    return false;
+  }
+
+  /** The scanner slot of a column, or -2 when the record lacks it (--relax reads it as blank). */
+  private slotOf(column: number): number {
+    const scanner = this.scanner as RecordScanner;
+    return column < scanner.fieldCount ? (this.slots[column] as number) : -2;
+  }
+
+  private text(column: number): string {
+    const scanner = this.scanner as RecordScanner;
+    const slot = this.slotOf(column);
+    if (slot === -2) return "";
+    const [start, end] = [scanner.starts[slot] as number, scanner.ends[slot] as number];
+    return scanner.kinds[slot] === PLAIN ? this.bytes.toString("utf8", start, end) : unescapeField(this.bytes, start, end);
+  }
+
+  /** Whether a column's content is plain bytes (then at `this.start..this.end`), not to be unescaped or missing. */
+  private plain(column: number): boolean {
+    const scanner = this.scanner as RecordScanner;
+    const slot = this.slotOf(column);
+    if (slot === -2 || scanner.kinds[slot] !== PLAIN) return false;
+    this.start = scanner.starts[slot] as number;
+    this.end = scanner.ends[slot] as number;
+    return true;
+  }
+
+  private variant(): string | null {
+    const { columns, variant, file } = this.context;
+    if (columns.variant === null) {
+      if (variant === undefined) throw new InputError("no variant for this file", { file }, "use name=path or --variant-column");
+      return variant;
+    }
+    return this.plain(columns.variant) ? this.variants.value(this.bytes, this.start, this.end) : this.text(columns.variant).trim() || null;
+  }
+
+  private segmentValue(column: number): string {
+    return this.plain(column) ? this.segments.value(this.bytes, this.start, this.end) : this.text(column).trim() || "(blank)";
+  }
+
+  /** Hashes the trimmed (and lower-cased) value into `this.hash`; false when it is blank. */
+  private identifier(column: number, lowerCase: boolean): boolean {
+    if (this.plain(column)) {
+      let { start, end } = this;
+      while (start < end && isSpace(this.bytes[start] as number)) start += 1;
+      while (end > start && isSpace(this.bytes[end - 1] as number)) end -= 1;
+      if (start === end) return false;
+      if (hashAscii(this.bytes, start, end, lowerCase, this.hash)) return true;
+    }
+    const trimmed = this.text(column).trim();
+    if (trimmed === "") return false;
+    hashString(lowerCase ? trimmed.toLowerCase() : trimmed, this.hash);
+    return true;
+  }
+
+  /** The score, or -1 when the row was dropped for it (as rows.ts' scoreOf). */
+  private score(line: number): number {
+    const { columns } = this.context;
+    if (this.plain(columns.score)) {
+      let { start, end } = this;
+      while (start < end && isSpace(this.bytes[start] as number)) start += 1;
+      while (end > start && isSpace(this.bytes[end - 1] as number)) end -= 1;
+      if (end - start === 1 && isDigit(this.bytes, start)) return digit(this.bytes, start);
+      if (end - start === 2 && isDigit(this.bytes, start) && isDigit(this.bytes, start + 1)) {
+        const value = digit(this.bytes, start) * 10 + digit(this.bytes, start + 1);
+        if (value <= 10) return value;
+      }
+    }
+    const raw = this.text(columns.score);
+    const score = parseLabelledScore(raw);
+    if (score.kind === "score") return score.score;
+    if (this.context.strict) {
+      const what = score.kind === "missing" ? "blank score" : `invalid score ${JSON.stringify(raw)}`;
+      throw new InputError(what, { file: this.context.file, line, column: columns.names.score }, "scores are whole numbers 0-10; without --strict such rows are dropped and counted");
+    }
+    dropRow(this.context.tally, score.kind === "missing" ? "missing-score" : "invalid-score");
+    return -1;
+  }
+
+  /** As rows.ts' dayOf: the day, null without dates, undefined when the row was dropped for its date. */
+  private day(line: number): string | null | undefined {
+    const { dates, columns, tally, from, to, timeZone } = this.context;
+    if (dates === null || columns.date === null) return null;
+    let epochMs = this.isoInstant(columns.date);
+    if (Number.isNaN(epochMs)) {
+      const date = dates.read(this.text(columns.date), line);
+      if (date.kind !== "date") return void dropRow(tally, date.kind === "missing" ? "missing-date" : "invalid-date");
+      epochMs = date.epochMs;
+    }
+    const day = timeZone === "UTC" ? this.utcDay(epochMs) : dayInTimeZone(epochMs, timeZone);
+    if ((from !== undefined && day < from) || (to !== undefined && day > to)) return void dropRow(tally, "outside-window");
+    return day;
+  }
+
+  /** `YYYY-MM-DDTHH:MM:SS` with `Z` or no offset, read as date.ts' parseTimestamp does; NaN for anything else. */
+  private isoInstant(column: number): number {
+    if (!this.plain(column)) return Number.NaN;
+    const { bytes, start: at, end } = this;
+    const zulu = end - at === 20 && (bytes[at + 19] === 0x5a || bytes[at + 19] === 0x7a);
+    if (!(end - at === 19 || zulu) || bytes[at + 4] !== 0x2d || bytes[at + 7] !== 0x2d || bytes[at + 13] !== 0x3a || bytes[at + 16] !== 0x3a) return Number.NaN;
+    const separator = bytes[at + 10];
+    if (separator !== 0x54 && separator !== 0x20 && separator !== 0x74) return Number.NaN;
+    const century = twoDigits(bytes, at);
+    const yearOfCentury = twoDigits(bytes, at + 2);
+    // Years before 100 go to the text path: Date.UTC reads them as 19xx, and date.ts follows it.
+    if (century < 1 || yearOfCentury < 0) return Number.NaN;
+    const year = century * 100 + yearOfCentury;
+    const month = twoDigits(bytes, at + 5);
+    const day = twoDigits(bytes, at + 8);
+    const hour = twoDigits(bytes, at + 11);
+    const minute = twoDigits(bytes, at + 14);
+    const second = twoDigits(bytes, at + 17);
+    // twoDigits is negative for a non-digit; the ranges are date.ts' isValidWallClock.
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return Number.NaN;
+    return zulu ? Date.UTC(year, month - 1, day, hour, minute, second) : wallClockToEpoch([year, month, day, hour, minute, second, 0], this.dateZone);
+  }
+
+  private utcDay(epochMs: number): string {
+    const dayNumber = Math.floor(epochMs / DAY_MS);
+    if (dayNumber !== this.lastDayNumber) {
+      this.lastDayNumber = dayNumber;
+      this.lastDay = new Date(epochMs).toISOString().slice(0, 10);
+    }
+    return this.lastDay;
+  }
+
+  /** addResponses, remembering the last cell of each (variant, segment): rows come mostly in date order. */
+  private add(variant: string, day: string | null, segment: string | null, score: number): void {
+    const { tally } = this.context;
+    let bySegment = this.cells.get(variant);
+    if (bySegment === undefined) this.cells.set(variant, (bySegment = new Map()));
+    let last = bySegment.get(segment);
+    if (last === undefined || last.day !== day) {
+      last = { day, cell: cellFor(tally, variant, day, segment) };
+      bySegment.set(segment, last);
+    }
+    last.cell.counts[score] = (last.cell.counts[score] ?? 0) + 1;
+    tally.accounting.rowsUsed += 1;
+  }
+}

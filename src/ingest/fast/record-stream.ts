@@ -1,0 +1,167 @@
+/**
+ * Blocks of UTF-8 bytes -> records, for the byte-level reader: what read-records.ts does around csv-parse,
+ * done around the RecordScanner. Validates the bytes as UTF-8 (a block may end inside a character), carries
+ * a record cut by a block boundary over to the next block, numbers the physical line each record starts on
+ * exactly as read-records.ts does (one line per record, plus the line breaks inside its fields), skips blank
+ * records, and checks each record against the header's field count.
+ */
+import { isUtf8 } from "node:buffer";
+import { InputError } from "../../errors.js";
+import { csvReadError, fitToHeader } from "../read-records.js";
+import { unescapeField } from "./field-text.js";
+import { END, MISPLACED_QUOTE, NEED_MORE, PLAIN, RECORD, RecordScanner, TOO_LARGE, UNCLOSED_QUOTE } from "./scanner.js";
+
+/** Invalid UTF-8: the caller re-reads the file with the general reader, which names the line as it always has. */
+export class NotUtf8 extends Error {
+  constructor() {
+    super("not UTF-8");
+    this.name = "NotUtf8";
+  }
+}
+
+/** Called with each non-blank record (the scanner holds its fields); return `true` to stop after it. */
+export type RecordSink = (bytes: Buffer, line: number, scanner: RecordScanner) => boolean | void;
+
+const CODES: Record<number, string> = { [UNCLOSED_QUOTE]: "CSV_QUOTE_NOT_CLOSED", [MISPLACED_QUOTE]: "INVALID_OPENING_QUOTE", [TOO_LARGE]: "CSV_MAX_RECORD_SIZE" };
+
+/** Bytes at the end of `bytes` that start a UTF-8 character not complete yet. */
+function incompleteTail(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back += 1) {
+    const byte = bytes[bytes.length - back] as number;
+    if (byte < 0x80) return 0;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return length > back ? back : 0;
+    }
+  }
+  return 0;
+}
+
+export interface StreamStart {
+  /** The line before the first record's (0 at the start of a file). */
+  readonly previousEnd: number;
+  /** Fields in the header; 0: the first non-blank record is the header. */
+  readonly headerLength: number;
+  /** Absolute offset of the first byte given. */
+  readonly offset: number;
+}
+
+export class RecordStream {
+  previousEnd: number;
+  headerLength: number;
+  /** Absolute offset of the first byte not yet consumed (the start of the next record). */
+  offset: number;
+  /** Where the record given to the sink starts, in the bytes given (for `fields`). */
+  recordStart = 0;
+  private pending: Buffer = Buffer.alloc(0);
+  private utf8Tail: Buffer = Buffer.alloc(0);
+  private all: RecordScanner | null = null;
+
+  constructor(
+    public scanner: RecordScanner,
+    readonly file: string,
+    readonly relax: boolean,
+    start: StreamStart,
+  ) {
+    this.previousEnd = start.previousEnd;
+    this.headerLength = start.headerLength;
+    this.offset = start.offset;
+  }
+
+  /** The bytes held after `offset` (a record not complete yet), for the caller to put before the next block. */
+  get held(): Buffer {
+    return this.pending;
+  }
+
+  /** Forgets the bytes held after `offset`, to read on from `offset` elsewhere (a chunk of the file). */
+  dropHeld(): void {
+    this.pending = Buffer.alloc(0);
+    this.utf8Tail = Buffer.alloc(0);
+  }
+
+  /** Goes on with another scanner (the same dialect, other columns). */
+  useScanner(scanner: RecordScanner): void {
+    scanner.recordDelimiter = this.scanner.recordDelimiter;
+    this.scanner = scanner;
+  }
+
+  /**
+   * Reads the records in the bytes held and `block` (null: the end of the input) until `sink` says stop or
+   * a record starts at or after the absolute offset `stopAt`; returns whether it stopped (the rest stays
+   * held for the next call). `heldIncluded`: `block` starts with the bytes held (saves copying the block).
+   */
+  push(block: Buffer | null, sink: RecordSink, stopAt = Number.POSITIVE_INFINITY, heldIncluded = false): boolean {
+    if (block !== null) this.validate(heldIncluded ? block.subarray(this.pending.length) : block);
+    else if (this.utf8Tail.length > 0) throw new NotUtf8();
+    const bytes = block === null || block.length === 0 ? this.pending : this.pending.length === 0 || heldIncluded ? block : Buffer.concat([this.pending, block]);
+    const eof = block === null;
+    let start = 0;
+    for (;;) {
+      if (this.offset >= stopAt) {
+        this.pending = bytes.subarray(start);
+        return true;
+      }
+      const result = this.scanner.scan(bytes, start, bytes.length, eof);
+      if (result === NEED_MORE || result === END) break;
+      const line = this.previousEnd + 1;
+      if (result !== RECORD) throw csvReadError(CODES[result] ?? "", this.file, line, this.headerLength) ?? new InputError("unreadable record", { file: this.file, line });
+      this.previousEnd = line + this.scanner.lineBreaks;
+      const recordStart = start;
+      start = this.scanner.next;
+      this.offset += start - recordStart;
+      if (this.isBlank(bytes, recordStart, start)) continue;
+      if (this.scanner.fieldCount !== this.headerLength) this.fit(bytes, recordStart, start, line);
+      this.recordStart = recordStart;
+      if (sink(bytes, line, this.scanner) === true) {
+        this.pending = bytes.subarray(start);
+        return true;
+      }
+    }
+    this.pending = start === bytes.length ? Buffer.alloc(0) : Buffer.from(bytes.subarray(start));
+    return false;
+  }
+
+  /** Every field of the record at `start..end`, as strings. */
+  fields(bytes: Buffer, start: number, end: number): string[] {
+    if (this.all === null) this.all = new RecordScanner(this.scanner.delimiter, "all");
+    const all = this.all;
+    all.recordDelimiter = this.scanner.recordDelimiter;
+    all.scan(bytes, start, end, true);
+    const fields: string[] = [];
+    for (let field = 0; field < all.fieldCount; field += 1) {
+      const [from, to] = [all.starts[field] as number, all.ends[field] as number];
+      fields.push(all.kinds[field] === PLAIN ? bytes.toString("utf8", from, to) : unescapeField(bytes, from, to));
+    }
+    return fields;
+  }
+
+  private validate(block: Buffer): void {
+    const bytes = this.utf8Tail.length === 0 ? block : Buffer.concat([this.utf8Tail, block]);
+    const tail = incompleteTail(bytes);
+    if (!isUtf8(bytes.subarray(0, bytes.length - tail))) throw new NotUtf8();
+    this.utf8Tail = Buffer.from(bytes.subarray(bytes.length - tail));
+  }
+
+  /** As read-records.ts: a record whose fields are all blank (after trimming) is not a row. */
+  private isBlank(bytes: Buffer, start: number, end: number): boolean {
+    const delimiter = this.scanner.delimiter;
+    let unsure = false;
+    for (let index = start; index < end; index += 1) {
+      const byte = bytes[index] as number;
+      if (byte === 0x20 || (byte >= 0x09 && byte <= 0x0d) || byte === delimiter) continue;
+      // A quote may be an escaped `"` of content, a byte >= 0x80 a Unicode space: decide on the text.
+      if (byte === 0x22 || byte >= 0x80) unsure = true;
+      else return false;
+    }
+    return !unsure || this.fields(bytes, start, end).every((field) => field.trim() === "");
+  }
+
+  private fit(bytes: Buffer, start: number, end: number, line: number): void {
+    if (this.headerLength === 0) {
+      this.headerLength = this.scanner.fieldCount;
+      return;
+    }
+    // Throws unless --relax allows the row; the fields it reads as blank are the ones the record lacks.
+    fitToHeader(this.fields(bytes, start, end), this.headerLength, this.relax, this.file, line);
+  }
+}

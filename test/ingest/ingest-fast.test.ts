@@ -1,0 +1,92 @@
+/**
+ * The byte-level reader (fast/) against the general csv-parse reader as the oracle, through the whole of
+ * ingest: random exports with bad rows, multi-line quoted comments, duplicates, blank lines, local and
+ * dotted dates and many variants read the same (cells in the same order, the same accounting, the same
+ * respondents), and a strict-mode error names the same line. The parallel path runs from the compiled
+ * `dist/` (its worker threads are compiled files), with chunks of a few hundred bytes so that chunk
+ * boundaries fall everywhere: `npm run build` first.
+ */
+import fc from "fast-check";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { ingest as ingestBuilt } from "../../dist/ingest/ingest.js";
+import { InputError } from "../../src/errors.js";
+import { ingest, type IngestOptions, type IngestResult } from "../../src/ingest/ingest.js";
+
+const dir = mkdtempSync(join(tmpdir(), "nps-ab-fast-"));
+let files = 0;
+const write = (content: string): string => {
+  files += 1;
+  const path = join(dir, `f${files}.csv`);
+  writeFileSync(path, content);
+  return path;
+};
+const noStdin = (): Readable => Readable.from([]);
+
+const KINDS = ["good", "good", "good", "missing-score", "invalid-score", "bad-date", "local-date", "dotted-date", "blank-line", "comment", "no-site", "duplicate", "labelled"] as const;
+const row = fc.record({ kind: fc.constantFrom(...KINDS), person: fc.integer({ min: 0, max: 6 }), site: fc.integer({ min: 0, max: 17 }), score: fc.integer({ min: 0, max: 10 }), day: fc.integer({ min: 1, max: 28 }) });
+type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
+
+/** A Delighted-shaped export with a Site column; `sites` variants (over 15 exercise the ledger's overflow). */
+function exportOf(rows: readonly Row[], sites: number, crlf: boolean): string {
+  const lines = ["Response ID,Email,Score,Created At,Comment,Lifecycle Stage,Site"];
+  rows.forEach(({ kind, person, site, score, day }, index) => {
+    if (kind === "blank-line") return void lines.push("");
+    const id = kind === "duplicate" ? 1000 + Math.floor(index / 2) : 1000 + index;
+    const date = kind === "bad-date" ? "soon" : kind === "local-date" ? `2023/03/${day}` : kind === "dotted-date" ? `${day}.03.2023` : `2023-03-${String(day).padStart(2, "0")}T1${day % 10}:00:00Z`;
+    const value = kind === "missing-score" ? "" : kind === "invalid-score" ? "N/A" : kind === "labelled" ? `"${score} - Likely"` : String(score);
+    const comment = kind === "comment" ? `"Said ""hi"",\nthen left${crlf ? "\r\n" : "\n"}ok"` : "fine";
+    const siteName = kind === "no-site" ? " " : `site-${site % sites}`;
+    lines.push(`${id}, Person${person}@Example.com ,${value},${date},${comment},${["New", "", "Lapsed"][person % 3]},${siteName}`);
+  });
+  return `${lines.join(crlf ? "\r\n" : "\n")}${crlf ? "\r\n" : "\n"}`;
+}
+
+const comparable = (result: IngestResult): unknown => ({
+  cells: [...result.tally.cells.entries()],
+  variants: result.tally.variantOrder,
+  accounting: JSON.stringify(result.tally.accounting),
+  sources: result.sources.map((source) => JSON.stringify(source)),
+  respondents: result.respondents,
+});
+
+async function outcome(run: () => Promise<IngestResult>): Promise<unknown> {
+  try {
+    return comparable(await run());
+  } catch (error) {
+    // The compiled module throws the compiled InputError class: compare by shape.
+    if (error instanceof Error && (error as Partial<InputError>).code === "input") return `${(error as InputError).location.line}: ${error.message}`;
+    throw error;
+  }
+}
+
+const exports = fc.record({
+  // Past the 503 head records, which both readers read as strings: the rest is the byte-level path.
+  first: fc.array(row, { minLength: 505, maxLength: 700 }),
+  second: fc.array(row, { minLength: 1, maxLength: 600 }),
+  sites: fc.constantFrom(2, 3, 18),
+  crlf: fc.boolean(),
+  // Mostly `--dedupe none` and no --strict: the cases the parallel path reads to the end.
+  dedupe: fc.constantFrom("none", "none", "none", "first", "last") as fc.Arbitrary<"none" | "first" | "last">,
+  strict: fc.constantFrom(false, false, false, true),
+});
+
+describe("the byte-level reader through ingest (property-based, oracle: the csv-parse reader)", () => {
+  it("counts random exports exactly as the general reader does, on one thread and in parallel chunks", async () => {
+    await fc.assert(
+      fc.asyncProperty(exports, async ({ first, second, sites, crlf, dedupe, strict }) => {
+        const paths = [write(exportOf(first, sites, crlf)), write(exportOf(second, sites, crlf))];
+        const inputs = paths.map((path) => ({ path }));
+        const options: IngestOptions = { timeZone: "UTC", strict, variantColumn: "Site", dedupe, dateFormat: "dmy" };
+        const expected = await outcome(() => ingest(inputs, { ...options, fastReader: false }, noStdin()));
+        expect(await outcome(() => ingest(inputs, { ...options, parallel: false }, noStdin()))).toEqual(expected);
+        const parallel = { workers: 2, chunkBytes: 300, minBytes: 0 };
+        expect(await outcome(() => ingestBuilt(inputs, { ...options, parallel }, noStdin()))).toEqual(expected);
+      }),
+      { seed: 5, numRuns: 25 },
+    );
+  });
+});
