@@ -15,7 +15,7 @@ import { mapColumns, type ColumnMapping, type ColumnRequest } from "./columns.js
 import { DateReader, type DateOrder } from "./date-formats.js";
 import { choosePlatform, type Layout, type PlatformName } from "./platforms/index.js";
 import { openCsv, type CsvRecord, type CsvSource, type Dialect, type ReaderOptions } from "./read-records.js";
-import { RespondentLedger, type DedupeMode, type RespondentSummary } from "./respondents.js";
+import { RespondentLedger, type DedupeMode, type LedgerOptions, type RespondentSummary } from "./respondents.js";
 import { countRow, type RowContext } from "./rows.js";
 import { canReadFast, FastFileRows, type FileRows } from "./fast/fast-file.js";
 import type { ParallelOptions } from "./fast/parallel.js";
@@ -48,6 +48,8 @@ export interface IngestOptions extends ColumnRequest, ReaderOptions {
   readonly dedupe?: DedupeMode | undefined;
   /** Order of day and month in dates like 03/04/2018. */
   readonly dateFormat?: DateOrder | undefined;
+  /** The ledger's memory budget (respondents.ts); tests make it tiny so that it spills to disk. */
+  readonly ledger?: LedgerOptions | undefined;
 }
 
 export interface SourceSummary {
@@ -74,14 +76,21 @@ const HEADER_RECORDS = 3;
 const SAMPLE_RECORDS = 500;
 
 export async function ingest(inputs: readonly InputSpec[], options: IngestOptions, stdin: Readable): Promise<IngestResult> {
-  const ledger = new RespondentLedger(options.dedupe ?? "none");
-  const read: { tally: Tally; summary: SourceSummary }[] = [];
-  for (const input of inputs) read.push(await ingestOne(input, options, stdin, ledger));
-  const total = emptyTally();
-  // Declared variants keep their command-line order even if a file yields no usable rows.
-  for (const input of inputs) if (input.variant !== undefined) declareVariant(total, input.variant);
-  for (const { tally } of read) mergeInto(total, tally);
-  return { tally: total, sources: read.map(({ summary }) => summary), respondents: ledger.summary() };
+  const ledger = new RespondentLedger(options.dedupe ?? "none", options.ledger);
+  try {
+    const read: { tally: Tally; summary: Omit<SourceSummary, "repeatResponses"> }[] = [];
+    for (const input of inputs) read.push(await ingestOne(input, options, stdin, ledger));
+    // Only now, with every row seen, are duplicates and repeats known (respondents.ts).
+    const { summary, fileRepeats } = ledger.resolve(inputs.map((input) => input.variant));
+    const total = emptyTally();
+    // Declared variants keep their command-line order even if a file yields no usable rows.
+    for (const input of inputs) if (input.variant !== undefined) declareVariant(total, input.variant);
+    for (const { tally } of read) mergeInto(total, tally);
+    const sources = read.map((file, index) => ({ ...file.summary, repeatResponses: fileRepeats[index] ?? 0 }));
+    return { tally: total, sources, respondents: summary };
+  } finally {
+    ledger.close();
+  }
 }
 
 /** The general reader's rows: csv-parse, for any input, any encoding. */
@@ -98,9 +107,7 @@ function generalRows(csv: CsvSource): FileRows {
       return head;
     },
     countRest: async (context: RowContext) => {
-      let repeatResponses = 0;
-      for await (const record of records) if (countRow(record, context)) repeatResponses += 1;
-      return repeatResponses;
+      for await (const record of records) countRow(record, context);
     },
     close: async () => void (await records.return(undefined)),
   };
@@ -123,7 +130,7 @@ function dateReader(layout: Layout, columns: ColumnMapping, options: IngestOptio
   return reader;
 }
 
-async function ingestOne(input: InputSpec, options: IngestOptions, stdin: Readable, ledger: RespondentLedger): Promise<{ tally: Tally; summary: SourceSummary }> {
+async function ingestOne(input: InputSpec, options: IngestOptions, stdin: Readable, ledger: RespondentLedger): Promise<{ tally: Tally; summary: Omit<SourceSummary, "repeatResponses"> }> {
   const { rows, csv } = await openRows(input.path, options, stdin);
   const { file } = csv;
   try {
@@ -141,11 +148,11 @@ async function ingestOne(input: InputSpec, options: IngestOptions, stdin: Readab
     const tally = emptyTally();
     if (input.variant !== undefined) declareVariant(tally, input.variant);
     const context = { ...options, file, tally, layout, columns, ledger, variant: input.variant, dates: dateReader(layout, columns, options, file, sample) };
-    let repeatResponses = 0;
-    for (const record of sample) if (countRow(record, context)) repeatResponses += 1;
-    repeatResponses += await rows.countRest(context, headerCandidates);
+    ledger.beginFile(tally);
+    for (const record of sample) countRow(record, context);
+    await rows.countRest(context, headerCandidates);
     if (tally.accounting.rowsRead === 0) throw new InputError("header but no data rows", { file, line: firstDataLine }, "the export holds no responses");
-    const summary: SourceSummary = {
+    const summary = {
       file,
       variant: input.variant ?? null,
       columns: columns.names,
@@ -153,7 +160,6 @@ async function ingestOne(input: InputSpec, options: IngestOptions, stdin: Readab
       platform: layout.platform,
       dialect: csv.dialect,
       headerRows: layout.headerRows,
-      repeatResponses,
     };
     return { tally, summary };
   } finally {

@@ -10,20 +10,26 @@
  * - A respondent whose responses are used in both variants is cross-variant contamination: reported, with
  *   the count, because it breaks the independence the tests assume.
  *
- * Memory: this is the one part of ingest not bounded by the number of Tally cells. It keeps 64-bit hashes
- * of the response IDs seen and of the distinct respondents, in typed-array tables (hash64.ts: 8-12 bytes a
- * slot at most 3/4 full, collision chance ~n^2/2^65; respondent-table.ts), and for `--dedupe last` where
- * each kept response was counted; never the rows themselves.
+ * Deferred, so that memory stays bounded whatever the size of the input. Exact duplicate detection must
+ * remember every response ID; held in memory that grew ~12 bytes an ID (540 MB for 22 million rows). Instead,
+ * a row with a response ID or a respondent is not counted when it is read: it becomes a fixed-size record
+ * (ledger-records.ts: its run sequence number, hashed keys, variant, file and the outcome it got from the
+ * other checks), kept in memory up to a budget and beyond it spilled to partition files on disk by key hash.
+ * Once every file is read, `resolve` gives each record its final outcome partition by partition
+ * (ledger-resolve.ts), and FileCells puts the Tally's cells in the order a sequential read makes them. A row
+ * with neither key is counted at once. Order lives in the sequence numbers, so worker threads can read
+ * chunks of a file in any dedupe mode (`exportChunk`, `mergeChunk`).
  *
- * With `--dedupe none` (the default) the outcome depends only on how often each respondent answered in each
- * variant, not on the order. So a worker thread reading a chunk of a file keeps a ledger that only finds
- * the duplicates within its chunk and notes its respondents (`recording`); the main thread then adds the
- * chunks in file order (`mergeChunk`), unless a response ID of a chunk was seen before it (then the chunk
- * is re-read in order).
+ * One consequence, deliberate: a row's score and date are read before it is known to be a duplicate, so with
+ * `--strict` a duplicate response with a blank or invalid score is an error too (before, a duplicate was
+ * dropped before its score was looked at), and a duplicate's date takes part in settling day/month order.
  */
-import { addResponses, dropRow, type Tally } from "../tally/tally.js";
-import { combine, Hash64, hashString, HashTable64 } from "./hash64.js";
-import { RespondentTable } from "./respondent-table.js";
+import type { DropReason, Tally } from "../tally/tally.js";
+import { FileCells, type CellPlace } from "./file-cells.js";
+import { combine, Hash64, hashString } from "./hash64.js";
+import { copyRecord, FILE, ID_HIGH, ID_LOW, MAX_DEPTH, OUTCOME, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, SUB_PARTITIONS, TOP_PARTITIONS, VARIANT, WORDS, type Segments } from "./ledger-records.js";
+import { resolveIds, resolveRespondents, type Resolution } from "./ledger-resolve.js";
+import { DROP_REASONS } from "../tally/tally.js";
 
 export const DEDUPE_MODES = ["none", "first", "last"] as const;
 export type DedupeMode = (typeof DEDUPE_MODES)[number];
@@ -40,15 +46,6 @@ export interface RespondentSummary {
   readonly crossVariant: number;
 }
 
-/** Where a response was counted, so that `--dedupe last` can take it back. */
-export interface Placement {
-  readonly tally: Tally;
-  readonly variant: string;
-  readonly day: string | null;
-  readonly segment: string | null;
-  readonly score: number;
-}
-
 /** A variant as the ledger keys it: its index in this ledger and the hash of its name. */
 export interface VariantKey {
   readonly name: string;
@@ -57,73 +54,74 @@ export interface VariantKey {
   readonly low: number;
 }
 
-/** What a recording ledger noted, as flat arrays that can cross to another thread (see `mergeChunk`). */
-export interface LedgerExport {
-  /** Keys (high, low) of the response IDs seen, in order. */
-  readonly responseIds: Int32Array;
-  /** (high, low, variant index) of the respondent of each response admitted, in order. */
-  readonly respondents: Int32Array;
+/** What a worker thread's ledger noted for one chunk of one file, as plain data for the main thread. */
+export interface LedgerChunk {
+  /** The records, sequence numbers from 0 at the chunk's first row, variants and places of this chunk. */
+  readonly records: Int32Array;
   readonly variants: readonly string[];
+  readonly places: readonly CellPlace[];
+  /** The sequence number of the row that created each cell of the chunk's Tally, in its order. */
+  readonly born: readonly number[];
+  /** The sequence number of the first row dropped for each reason. */
+  readonly firstDrops: ReadonlyMap<DropReason, number>;
 }
 
-/** A growing list of 32-bit numbers. */
-class IntList {
-  private values = new Int32Array(1024);
-  length = 0;
-
-  push(first: number, second: number, third?: number): void {
-    const width = third === undefined ? 2 : 3;
-    if (this.length + width > this.values.length) {
-      const bigger = new Int32Array(this.values.length * 2);
-      bigger.set(this.values);
-      this.values = bigger;
-    }
-    this.values[this.length] = first;
-    this.values[this.length + 1] = second;
-    if (third !== undefined) this.values[this.length + 2] = third;
-    this.length += width;
-  }
-
-  toArray(): Int32Array {
-    return this.values.slice(0, this.length);
-  }
+export interface LedgerOptions {
+  /**
+   * Records kept in memory before spilling to disk (default 2^18: 9.4 MB, twice that while a run is sorted);
+   * a partition resolved at once holds at most this many keys too.
+   */
+  readonly budgetRecords?: number | undefined;
+  /** Room for records made up front (a worker thread's ledger, which knows its chunk's size). */
+  readonly initialRecords?: number | undefined;
 }
 
-/** Bits of `admitKey`'s answer. */
-export const USE = 1;
-export const REPEAT = 2;
+/** The run writer's partitions while reading: ID partitions, then respondent partitions. */
+const byIdOrRespondent = (words: Int32Array, at: number): number => {
+  const [high, low] = [words[at + ID_HIGH] as number, words[at + ID_LOW] as number];
+  return (high | low) !== 0 ? partitionOf(high, low, 0) : TOP_PARTITIONS + partitionOf(words[at + PERSON_HIGH] as number, words[at + PERSON_LOW] as number, 0);
+};
+const byRespondent = (words: Int32Array, at: number): number => partitionOf(words[at + PERSON_HIGH] as number, words[at + PERSON_LOW] as number, 0);
 
 export class RespondentLedger {
   private readonly variants = new Map<string, VariantKey>();
-  private readonly responseIds: HashTable64;
-  private readonly respondents: RespondentTable;
-  /** (variant, respondent) -> index into `kept`, for `--dedupe last`. */
-  private readonly keptIndex = new HashTable64(true);
-  private readonly kept: Placement[] = [];
+  private readonly variantList: VariantKey[] = [];
+  private readonly files: FileCells[] = [];
   private readonly scratch = new Hash64();
-  private repeatRespondents = 0;
-  private repeatResponses = 0;
+  private readonly budget: number;
+  /** The records: in memory up to the budget, then in runs on disk. */
+  private readonly writer: RunWriter;
+  private directory: SpillDirectory | null = null;
+  /** Rows seen in the run: the next row's sequence number. */
+  private rows = 0;
+  /** The current row's keys ((0, 0): none), noted by noteId / noteRespondent. */
+  private idHigh = 0;
+  private idLow = 0;
+  private personHigh = 0;
+  private personLow = 0;
+  private seq = 0;
 
-  /** In a worker thread: the response IDs and respondents met, in order, for `mergeChunk`. */
-  private readonly recorded: { readonly ids: IntList; readonly respondents: IntList } | null;
-
-  /**
-   * `expectedRows`: room to make up front. `recording`: a `--dedupe none` ledger of one chunk read in a
-   * worker thread, which finds duplicates within the chunk and notes the respondents for the main thread.
-   */
   constructor(
     readonly dedupe: DedupeMode,
-    expectedRows = 0,
-    recording = false,
+    options: LedgerOptions = {},
   ) {
-    this.recorded = recording ? { ids: new IntList(), respondents: new IntList() } : null;
-    this.responseIds = new HashTable64(false, expectedRows);
-    this.respondents = new RespondentTable(recording ? 0 : expectedRows);
+    this.budget = options.budgetRecords ?? 1 << 18;
+    this.writer = new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, byIdOrRespondent, this.budget, options.initialRecords);
   }
 
-  /** Makes room for about `rows` more response IDs at once. */
-  reserve(rows: number): void {
-    this.responseIds.reserve(rows);
+  /** A new file in the spill directory, made on first use. */
+  private readonly spillFile = (): string => {
+    this.directory ??= new SpillDirectory();
+    return this.directory.file();
+  };
+
+  /** The current file's cells: rows from now on belong to it. */
+  cells!: FileCells;
+
+  beginFile(tally: Tally): FileCells {
+    this.cells = new FileCells(tally);
+    this.files.push(this.cells);
+    return this.cells;
   }
 
   variant(name: string): VariantKey {
@@ -132,101 +130,156 @@ export class RespondentLedger {
       const { high, low } = hashString(name, this.scratch);
       key = { name, index: this.variants.size, high, low };
       this.variants.set(name, key);
+      this.variantList.push(key);
     }
     return key;
   }
 
-  /** Whether this response ID was already seen in this variant; remembers it either way. */
-  isDuplicateResponse(variant: string, responseId: string | undefined): boolean {
-    const id = (responseId ?? "").trim();
-    if (id === "") return false;
-    return this.isDuplicateKey(this.variant(variant), hashString(id, this.scratch));
+  /** A new row: returns its sequence number and forgets the previous row's keys. */
+  startRow(): number {
+    this.idHigh = this.idLow = this.personHigh = this.personLow = 0;
+    this.seq = this.rows;
+    this.rows += 1;
+    return this.seq;
   }
 
-  /** As isDuplicateResponse, given the hash of the trimmed, non-blank ID (which it turns into the key). */
-  isDuplicateKey(variant: VariantKey, id: Hash64): boolean {
+  /** The row's response ID: the hash of the trimmed, non-blank ID, combined with its variant's. */
+  noteId(variant: VariantKey, id: Hash64): void {
     const key = combine(id, variant.high, variant.low);
-    if (!this.responseIds.add(key)) return true;
-    this.recorded?.ids.push(key.high, key.low);
-    return false;
+    this.idHigh = key.high;
+    this.idLow = key.low;
+  }
+
+  /** The row's respondent: the hash of the trimmed, lower-cased, non-blank value. */
+  noteRespondent(respondent: Hash64): void {
+    this.personHigh = respondent.high;
+    this.personLow = respondent.low;
+  }
+
+  /** Whether the row's outcome must wait for `resolve`: it has a response ID or a respondent. */
+  get deferring(): boolean {
+    return (this.idHigh | this.idLow | this.personHigh | this.personLow) !== 0;
+  }
+
+  /** Drops the row now, or (with a response ID) notes the reason for `resolve`, which may make it a duplicate. */
+  drop(reason: DropReason): void {
+    if ((this.idHigh | this.idLow) === 0) this.cells.drop(reason, this.seq);
+    else this.record(-1 - DROP_REASONS.indexOf(reason), 0);
+  }
+
+  /** Notes the deferring row as used, with its place (FileCells.id) and score, for `resolve`. */
+  deferUse(variant: VariantKey, place: number, score: number): void {
+    // 16 > the 11 scores: the place and score share one word (see ledger-records.ts).
+    this.record(place * 16 + score, variant.index);
+  }
+
+  private record(outcome: number, variant: number): void {
+    const { buffer } = this.writer;
+    const at = buffer.append();
+    const { words } = buffer;
+    setSeq(words, at, this.seq);
+    words[at + ID_HIGH] = this.idHigh;
+    words[at + ID_LOW] = this.idLow;
+    words[at + PERSON_HIGH] = this.personHigh;
+    words[at + PERSON_LOW] = this.personLow;
+    words[at + VARIANT] = variant;
+    words[at + FILE] = this.files.length - 1;
+    words[at + OUTCOME] = outcome;
+    this.writer.flushIfFull();
+  }
+
+  /** What a worker thread's ledger noted for its chunk (its Tally is the chunk's). */
+  exportChunk(): LedgerChunk {
+    const { buffer } = this.writer;
+    return { records: buffer.words.subarray(0, buffer.length), variants: [...this.variants.keys()], places: this.cells.places, born: this.cells.bornInOrder(), firstDrops: this.cells.firstDrops };
+  }
+
+  /** Adds a chunk of the current file read in a worker thread after everything here, as if read here. */
+  mergeChunk(chunk: LedgerChunk, tally: Tally): void {
+    const base = this.rows;
+    const variants = chunk.variants.map((name) => this.variant(name).index);
+    const places = chunk.places.map(({ variant, day, segment }) => this.cells.id(variant, day, segment));
+    const { records } = chunk;
+    const { buffer } = this.writer;
+    for (let at = 0; at < records.length; at += WORDS) {
+      const target = buffer.append();
+      const { words } = buffer;
+      copyRecord(records, at, words, target);
+      setSeq(words, target, base + seqAt(records, at));
+      words[target + VARIANT] = variants[records[at + VARIANT] as number] as number;
+      words[target + FILE] = this.files.length - 1;
+      const outcome = records[at + OUTCOME] as number;
+      if (outcome >= 0) words[target + OUTCOME] = (places[outcome >>> 4] as number) * 16 + (outcome & 15);
+      this.writer.flushIfFull();
+    }
+    this.cells.mergeChunk(tally, chunk.born, chunk.firstDrops, base);
+    this.rows += tally.accounting.rowsRead;
   }
 
   /**
-   * Called for a response about to be used. Returns whether to use it (false: drop it as
-   * `repeat-respondent`) and whether its respondent had answered before.
+   * Gives every record its final outcome in its file's Tally and puts each file's cells in order (`declared`:
+   * each file's variant named on the command line). Returns the summary and each file's repeat responses.
    */
-  admit(respondentValue: string | undefined, placement: Placement): { use: boolean; repeat: boolean } {
-    const respondent = (respondentValue ?? "").trim().toLowerCase();
-    if (respondent === "") return { use: true, repeat: false };
-    const answer = this.admitKey(hashString(respondent, this.scratch), this.variant(placement.variant), placement);
-    return { use: (answer & USE) !== 0, repeat: (answer & REPEAT) !== 0 };
-  }
-
-  /**
-   * As admit, given the hash of the trimmed, lower-cased, non-blank respondent (which it turns into the
-   * key); `placement` is needed for `--dedupe last` only. Answers USE | REPEAT bits.
-   */
-  admitKey(respondent: Hash64, variant: VariantKey, placement: Placement | null): number {
-    if (this.recorded !== null) {
-      this.recorded.respondents.push(respondent.high, respondent.low, variant.index);
-      return USE;
-    }
-    const before = this.respondents.note(respondent, variant.index);
-    if (before === 1) this.repeatRespondents += 1;
-    if (before >= 1) this.repeatResponses += 1;
-    const repeat = before >= 1 ? REPEAT : 0;
-    if (this.dedupe === "first") return (before === 0 ? USE : 0) | repeat;
-    if (this.dedupe === "last" && placement !== null) this.keep(combine(respondent, variant.high, variant.low), placement);
-    return USE | repeat;
-  }
-
-  private keep(key: Hash64, placement: Placement): void {
-    const index = this.keptIndex.get(key, -1);
-    const previous = this.kept[index];
-    if (previous !== undefined) {
-      // Take the earlier response back out of the tally it was counted in: the row is now dropped.
-      addResponses(previous.tally, previous.variant, previous.day, previous.segment, previous.score, -1);
-      dropRow(previous.tally, "repeat-respondent");
-      this.kept[index] = placement;
-    } else {
-      this.keptIndex.set(key, this.kept.length);
-      this.kept.push(placement);
-    }
-  }
-
-  /** What a recording ledger noted. */
-  export(): LedgerExport {
-    const { recorded } = this;
-    if (recorded === null) return { responseIds: new Int32Array(0), respondents: new Int32Array(0), variants: [] };
-    return { responseIds: recorded.ids.toArray(), respondents: recorded.respondents.toArray(), variants: [...this.variants.keys()] };
-  }
-
-  /**
-   * Adds a chunk read after everything here, as if its rows were admitted here in order; returns the
-   * chunk's responses from repeat respondents. Null, and nothing added, if a response ID of the chunk was
-   * already seen: then the chunk must be read in order instead.
-   */
-  mergeChunk(part: LedgerExport): number | null {
-    if (!this.responseIds.addAllNew(part.responseIds)) return null;
-    const variants = part.variants.map((name) => this.variant(name));
-    const { respondents } = part;
-    let repeats = 0;
-    for (let at = 0; at < respondents.length; at += 3) {
-      this.scratch.high = respondents[at] as number;
-      this.scratch.low = respondents[at + 1] as number;
-      const variant = variants[respondents[at + 2] as number] as VariantKey;
-      if ((this.admitKey(this.scratch, variant, null) & REPEAT) !== 0) repeats += 1;
-    }
-    return repeats;
-  }
-
-  summary(): RespondentSummary {
-    return {
+  resolve(declared: readonly (string | undefined)[]): { summary: RespondentSummary; fileRepeats: number[] } {
+    const resolution: Resolution = {
       dedupe: this.dedupe,
-      respondents: this.respondents.pairs,
-      repeatRespondents: this.repeatRespondents,
-      repeatResponses: this.repeatResponses,
-      crossVariant: this.respondents.crossVariant,
+      files: this.files,
+      variants: this.variantList,
+      fileRepeats: this.files.map(() => 0),
+      counts: { respondents: 0, repeatRespondents: 0, repeatResponses: 0, crossVariant: 0 },
     };
+    if (this.directory === null) {
+      // Never spilled: one partition, in memory.
+      const survivors = new RecordList();
+      const words = this.writer.buffer.view();
+      resolveIds(resolution, () => [words], words.length / WORDS, (from, at) => survivors.copy(from, at));
+      this.writer.release();
+      const kept = survivors.view();
+      resolveRespondents(resolution, () => [kept], kept.length / WORDS);
+    } else this.resolveSpilled(resolution);
+    this.files.forEach((cells, index) => cells.finish(declared[index]));
+    return { summary: { dedupe: this.dedupe, ...resolution.counts }, fileRepeats: resolution.fileRepeats };
+  }
+
+  private resolveSpilled(resolution: Resolution): void {
+    const { writer } = this;
+    writer.flush();
+    writer.release();
+    // Survivors of (a) join the respondent partitions, by the same hash, in runs of their own.
+    const survivors = new RunWriter(this.spillFile, TOP_PARTITIONS, byRespondent, this.budget);
+    for (let partition = 0; partition < TOP_PARTITIONS; partition += 1) {
+      this.partition(writer.segments[partition] as Segments, ID_HIGH, 0, (blocks, expected) => resolveIds(resolution, blocks, expected, (words, at) => survivors.add(words, at)));
+    }
+    survivors.flush();
+    survivors.release();
+    for (let partition = 0; partition < TOP_PARTITIONS; partition += 1) {
+      const segments = [...(writer.segments[TOP_PARTITIONS + partition] as Segments), ...(survivors.segments[partition] as Segments)];
+      this.partition(segments, PERSON_HIGH, 0, (blocks, expected) => resolveRespondents(resolution, blocks, expected));
+    }
+  }
+
+  /**
+   * Resolves one partition with `run`, first splitting it by further hash bits while it holds more records
+   * than the budget (all occurrences of a key stay together, in order). At the last depth a partition is
+   * resolved whatever its size: its keys then share 38 hash bits, so they are few.
+   */
+  private partition(segments: Segments, keyWord: number, depth: number, run: (blocks: () => Iterable<Int32Array>, expected: number) => void): void {
+    const records = recordsIn(segments);
+    if (records === 0) return;
+    if (records <= this.budget || depth === MAX_DEPTH) {
+      run(() => readRecords(segments), Math.min(records, this.budget));
+      return;
+    }
+    const parts = new RunWriter(this.spillFile, SUB_PARTITIONS, (words, at) => partitionOf(words[at + keyWord] as number, words[at + keyWord + 1] as number, depth + 1), this.budget);
+    for (const words of readRecords(segments)) for (let at = 0; at < words.length; at += WORDS) parts.add(words, at);
+    parts.flush();
+    parts.release();
+    for (const part of parts.segments) this.partition(part, keyWord, depth + 1, run);
+  }
+
+  /** Removes the spill files, if any (call in a `finally`). */
+  close(): void {
+    this.directory?.remove();
+    this.directory = null;
   }
 }

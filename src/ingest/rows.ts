@@ -1,10 +1,12 @@
 /**
  * One data row -> used, or dropped with exactly one reason. The checks run in a fixed order (not a real
  * response, no variant, duplicate response, score, date, window, repeat respondent), so every row read is
- * counted once: rows read = rows used + rows dropped.
+ * counted once: rows read = rows used + rows dropped. The ledger's checks (duplicate response, repeat
+ * respondent) are deferred (respondents.ts): a row with a response ID or a respondent gets the outcome of the
+ * other checks now, and the ledger overrides it, as if it had come first, once every file is read.
  */
 import { InputError } from "../errors.js";
-import { addResponses, dropRow, type Tally } from "../tally/tally.js";
+import type { Tally } from "../tally/tally.js";
 import type { ColumnMapping } from "./columns.js";
 import { dayInTimeZone } from "./date.js";
 import type { DateReader } from "./date-formats.js";
@@ -12,6 +14,9 @@ import type { Layout } from "./platforms/index.js";
 import type { CsvRecord } from "./read-records.js";
 import type { RespondentLedger } from "./respondents.js";
 import { parseLabelledScore } from "./score.js";
+import { Hash64, hashString } from "./hash64.js";
+
+const scratch = new Hash64();
 
 export interface RowContext {
   readonly file: string;
@@ -40,6 +45,7 @@ function variantOf({ fields }: CsvRecord, context: RowContext): string | null {
 }
 
 function scoreOf({ fields, line }: CsvRecord, context: RowContext): number | null {
+  // With --strict this throws before the ledger knows whether the row is a duplicate (respondents.ts).
   const raw = fields[context.columns.score];
   const score = parseLabelledScore(raw);
   if (score.kind === "score") return score.score;
@@ -47,7 +53,7 @@ function scoreOf({ fields, line }: CsvRecord, context: RowContext): number | nul
     const what = score.kind === "missing" ? "blank score" : `invalid score ${JSON.stringify(raw)}`;
     throw new InputError(what, { file: context.file, line, column: context.columns.names.score }, "scores are whole numbers 0-10; without --strict such rows are dropped and counted");
   }
-  dropRow(context.tally, score.kind === "missing" ? "missing-score" : "invalid-score");
+  context.ledger.drop(score.kind === "missing" ? "missing-score" : "invalid-score");
   return null;
 }
 
@@ -56,44 +62,44 @@ function dayOf({ fields, line }: CsvRecord, context: RowContext): string | null 
   if (context.dates === null || context.columns.date === null) return null;
   const date = context.dates.read(fields[context.columns.date], line);
   if (date.kind !== "date") {
-    dropRow(context.tally, date.kind === "missing" ? "missing-date" : "invalid-date");
+    context.ledger.drop(date.kind === "missing" ? "missing-date" : "invalid-date");
     return undefined;
   }
   const day = dayInTimeZone(date.epochMs, context.timeZone);
   if ((context.from !== undefined && day < context.from) || (context.to !== undefined && day > context.to)) {
-    dropRow(context.tally, "outside-window");
+    context.ledger.drop("outside-window");
     return undefined;
   }
   return day;
 }
 
-/** Counts one data row; returns whether its respondent had answered before (a repeat). */
-export function countRow(record: CsvRecord, context: RowContext): boolean {
+/** Counts one data row, or notes it in the ledger to be counted once the ledger has seen every row. */
+export function countRow(record: CsvRecord, context: RowContext): void {
   const { tally, columns, layout, ledger } = context;
   const { fields } = record;
+  const seq = ledger.startRow();
   tally.accounting.rowsRead += 1;
   const excluded = layout.excluded(fields);
   if (excluded !== null) {
-    dropRow(tally, excluded);
-    return false;
+    ledger.cells.drop(excluded, seq);
+    return;
   }
-  const variant = variantOf(record, context);
-  if (variant === null) {
-    dropRow(tally, "missing-variant");
-    return false;
+  const variantName = variantOf(record, context);
+  if (variantName === null) {
+    ledger.cells.drop("missing-variant", seq);
+    return;
   }
-  if (ledger.isDuplicateResponse(variant, field(fields, columns.responseId))) {
-    dropRow(tally, "duplicate-response");
-    return false;
-  }
+  const variant = ledger.variant(variantName);
+  const id = (field(fields, columns.responseId) ?? "").trim();
+  if (id !== "") ledger.noteId(variant, hashString(id, scratch));
   const score = scoreOf(record, context);
-  if (score === null) return false;
+  if (score === null) return;
   const day = dayOf(record, context);
-  if (day === undefined) return false;
+  if (day === undefined) return;
   // A blank segment is its own segment, "(blank)", rather than a dropped row: the response still counts overall.
   const segment = columns.segment === null ? null : (fields[columns.segment] ?? "").trim() || "(blank)";
-  const { use, repeat } = ledger.admit(field(fields, columns.respondent), { tally, variant, day, segment, score });
-  if (use) addResponses(tally, variant, day, segment, score);
-  else dropRow(tally, "repeat-respondent");
-  return repeat;
+  const respondent = (field(fields, columns.respondent) ?? "").trim().toLowerCase();
+  if (respondent !== "") ledger.noteRespondent(hashString(respondent, scratch));
+  if (ledger.deferring) ledger.deferUse(variant, ledger.cells.id(variantName, day, segment), score);
+  else ledger.cells.countNow(ledger.cells.cell(variantName, day, segment, seq), score);
 }

@@ -136,3 +136,21 @@ describe("duplicates, repeat respondents and cross-variant contamination", () =>
     expect((await scoresOf("last")).sort()).toEqual([3, 5]);
   });
 });
+
+describe("the checks after the duplicate check, for a duplicate response (the ledger is deferred: respondents.ts)", () => {
+  const file = write("Response ID,Email,Score,Created At\n1,ann@example.com,,2023-01-05T00:00:00Z\n1,ann@example.com,,2023-01-05T00:00:00Z\n2,bo@example.com,N/A,2023-01-06T00:00:00Z\n2,bo@example.com,N/A,2023-01-06T00:00:00Z\n3,cy@example.com,8,2023-01-07T00:00:00Z\n");
+
+  it("a copy of a row with a blank or invalid score is a duplicate response, not a second unusable score", async () => {
+    const { sources } = await ingest([{ path: file, variant: "old" }], options, noStdin);
+    // The first of each pair keeps its own reason; its copy is only a copy.
+    expect(sources[0]?.accounting).toEqual({ rowsRead: 5, rowsUsed: 1, rowsDropped: { "missing-score": 1, "duplicate-response": 2, "invalid-score": 1 } });
+  });
+
+  it("with --strict, the first unusable score is the error whether or not a copy of it follows", async () => {
+    // Before the ledger was deferred only the first of a pair was an error: the same here, as it comes first.
+    await expect(ingest([{ path: file, variant: "old" }], { ...options, strict: true }, noStdin)).rejects.toThrow(/blank score/);
+    // A copy whose score is unusable while the original's was fine is an error now (it was dropped unread).
+    const copy = write("Response ID,Email,Score,Created At\n1,ann@example.com,9,2023-01-05T00:00:00Z\n1,ann@example.com,N/A,2023-01-05T00:00:00Z\n");
+    await expect(ingest([{ path: copy, variant: "old" }], { ...options, strict: true }, noStdin)).rejects.toMatchObject({ message: 'invalid score "N/A"', location: { line: 3 } });
+  });
+});

@@ -24,11 +24,8 @@ import { RecordScanner } from "./scanner.js";
 export interface FileRows {
   /** The first `count` non-blank records (fewer if the file is shorter). */
   head(count: number): Promise<CsvRecord[]>;
-  /**
-   * Counts every record after the head with `context` (whose layout was found from `headerCandidates`);
-   * returns the responses from repeat respondents.
-   */
-  countRest(context: RowContext, headerCandidates: string[][]): Promise<number>;
+  /** Counts every record after the head with `context` (whose layout was found from `headerCandidates`). */
+  countRest(context: RowContext, headerCandidates: string[][]): Promise<void>;
   close(): void | Promise<void>;
 }
 
@@ -141,31 +138,26 @@ export class FastFileRows implements FileRows {
     });
   }
 
-  countRest(context: RowContext, headerCandidates: string[][]): Promise<number> {
+  countRest(context: RowContext, headerCandidates: string[][]): Promise<void> {
     return this.guard(async () => {
       const counter = new FastRowCounter(context);
       const { stream, csv } = this;
       stream.useScanner(new RecordScanner(csv.dialect.delimiter.charCodeAt(0), counter.columns));
-      const plan = this.gunzipped === null ? parallelPlan(this.options.parallel, stream, this.size, context) : null;
+      const plan = this.gunzipped === null ? parallelPlan(this.options.parallel, stream, this.size) : null;
       if (plan !== null) {
         const setup = this.workerSetup(context, headerCandidates);
         return countInParallel(plan, { fd: this.fd, size: this.size, stream, context, counter, onProgress: this.options.onProgress, setup, bytesPerRecord: this.bytesPerRecord });
       }
-      let repeats = 0;
-      const sink = (bytes: Buffer, line: number, scanner: RecordScanner): void => {
-        if (counter.count(bytes, line, scanner)) repeats += 1;
-      };
+      const sink = (bytes: Buffer, line: number, scanner: RecordScanner): void => counter.count(bytes, line, scanner);
       if (this.gunzipped === null) {
-        // Room for the file's response IDs at once: growing by doubling would hold the old table and the new.
-        context.ledger.reserve(Math.ceil((this.size - stream.offset) / this.bytesPerRecord));
         const progress = (position: number): void => this.options.onProgress?.(position, this.size);
         readRange(this.fd, this.size, stream, Number.POSITIVE_INFINITY, sink, Buffer.allocUnsafe(BLOCK_BYTES), progress);
-        return repeats;
+        return;
       }
       for (;;) {
         const block = await this.block();
         stream.push(block, sink);
-        if (block === null) return repeats;
+        if (block === null) return;
       }
     });
   }

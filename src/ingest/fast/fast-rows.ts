@@ -5,10 +5,9 @@
  * it cannot. test/ingest/ingest-fast.test.ts holds it to countRow on random exports.
  */
 import { InputError } from "../../errors.js";
-import { cellFor, dropRow, type TallyCell } from "../../tally/tally.js";
+import type { TallyCell } from "../../tally/tally.js";
 import { dayInTimeZone, wallClockToEpoch } from "../date.js";
 import { Hash64, hashAscii, hashString } from "../hash64.js";
-import { REPEAT, USE } from "../respondents.js";
 import type { RowContext } from "../rows.js";
 import { parseLabelledScore } from "../score.js";
 import { unescapeField } from "./field-text.js";
@@ -53,6 +52,12 @@ class Interner<T> {
   }
 }
 
+interface LastCell {
+  readonly day: string | null;
+  cell: TallyCell | null;
+  place: number;
+}
+
 export class FastRowCounter {
   /** The columns to decode, in slot order (the scanner's `columns`). */
   readonly columns: number[] = [];
@@ -69,7 +74,7 @@ export class FastRowCounter {
   private lastDayNumber = Number.NaN;
   private lastDay = "";
   /** The last cell of each (variant, segment). */
-  private readonly cells = new Map<string, Map<string | null, { day: string | null; cell: TallyCell }>>();
+  private readonly cells = new Map<string, Map<string | null, LastCell>>();
   private bytes: Buffer = Buffer.alloc(0);
   private scanner: RecordScanner | null = null;
 
@@ -86,39 +91,33 @@ export class FastRowCounter {
     this.dateZone = columns.date === null ? "UTC" : (layout.zoneOf(columns.date) ?? context.timeZone);
   }
 
-  /** Counts the record the scanner holds; returns whether its respondent had answered before. */
-  count(bytes: Buffer, line: number, scanner: RecordScanner): boolean {
+  /** Counts the record the scanner holds, or notes it in the ledger (as rows.ts' countRow). */
+  count(bytes: Buffer, line: number, scanner: RecordScanner): void {
     this.bytes = bytes;
     this.scanner = scanner;
     const { tally, columns, layout, ledger } = this.context;
+    const seq = ledger.startRow();
     tally.accounting.rowsRead += 1;
     if (layout.excludedColumns.length > 0) {
       for (const column of layout.excludedColumns) this.sparse[column] = this.text(column);
       const excluded = layout.excluded(this.sparse);
-      if (excluded !== null) return this.drop(excluded);
+      if (excluded !== null) return ledger.cells.drop(excluded, seq);
     }
     const variant = this.variant();
-    if (variant === null) return this.drop("missing-variant");
+    if (variant === null) return ledger.cells.drop("missing-variant", seq);
     const key = ledger.variant(variant);
-    if (columns.responseId !== null && this.identifier(columns.responseId, false) && ledger.isDuplicateKey(key, this.hash)) return this.drop("duplicate-response");
+    if (columns.responseId !== null && this.identifier(columns.responseId, false)) ledger.noteId(key, this.hash);
     const score = this.score(line);
-    if (score < 0) return false;
+    if (score < 0) return;
     const day = this.day(line);
-    if (day === undefined) return false;
+    if (day === undefined) return;
     const segment = columns.segment === null ? null : this.segmentValue(columns.segment);
-    let answer = USE;
-    if (columns.respondent !== null && this.identifier(columns.respondent, true)) {
-      const placement = ledger.dedupe === "last" ? { tally, variant, day, segment, score } : null;
-      answer = ledger.admitKey(this.hash, key, placement);
-    }
-    if ((answer & USE) !== 0) this.add(variant, day, segment, score);
-    else dropRow(tally, "repeat-respondent");
-    return (answer & REPEAT) !== 0;
-  }
-
-  private drop(reason: Parameters<typeof dropRow>[1]): false {
-    dropRow(this.context.tally, reason);
-    return false;
+    if (columns.respondent !== null && this.identifier(columns.respondent, true)) ledger.noteRespondent(this.hash);
+    const last = this.lastCell(variant, day, segment);
+    // A cell is only looked up (and so created, born at `seq`) by a row counted into it now.
+    if (!ledger.deferring) return ledger.cells.countNow(last.cell ?? (last.cell = ledger.cells.cell(variant, day, segment, seq)), score);
+    if (last.place < 0) last.place = ledger.cells.id(variant, day, segment);
+    ledger.deferUse(key, last.place, score);
   }
 
   /** The scanner slot of a column, or -2 when the record lacks it (--relax reads it as blank). */
@@ -193,22 +192,22 @@ export class FastRowCounter {
       const what = score.kind === "missing" ? "blank score" : `invalid score ${JSON.stringify(raw)}`;
       throw new InputError(what, { file: this.context.file, line, column: columns.names.score }, "scores are whole numbers 0-10; without --strict such rows are dropped and counted");
     }
-    dropRow(this.context.tally, score.kind === "missing" ? "missing-score" : "invalid-score");
+    this.context.ledger.drop(score.kind === "missing" ? "missing-score" : "invalid-score");
     return -1;
   }
 
   /** As rows.ts' dayOf: the day, null without dates, undefined when the row was dropped for its date. */
   private day(line: number): string | null | undefined {
-    const { dates, columns, tally, from, to, timeZone } = this.context;
+    const { dates, columns, ledger, from, to, timeZone } = this.context;
     if (dates === null || columns.date === null) return null;
     let epochMs = this.isoInstant(columns.date);
     if (Number.isNaN(epochMs)) {
       const date = dates.read(this.text(columns.date), line);
-      if (date.kind !== "date") return void dropRow(tally, date.kind === "missing" ? "missing-date" : "invalid-date");
+      if (date.kind !== "date") return void ledger.drop(date.kind === "missing" ? "missing-date" : "invalid-date");
       epochMs = date.epochMs;
     }
     const day = timeZone === "UTC" ? this.utcDay(epochMs) : dayInTimeZone(epochMs, timeZone);
-    if ((from !== undefined && day < from) || (to !== undefined && day > to)) return void dropRow(tally, "outside-window");
+    if ((from !== undefined && day < from) || (to !== undefined && day > to)) return void ledger.drop("outside-window");
     return day;
   }
 
@@ -244,17 +243,18 @@ export class FastRowCounter {
     return this.lastDay;
   }
 
-  /** addResponses, remembering the last cell of each (variant, segment): rows come mostly in date order. */
-  private add(variant: string, day: string | null, segment: string | null, score: number): void {
-    const { tally } = this.context;
+  /**
+   * The last cell (counted at once) and place (deferred, FileCells.id) of each (variant, segment), found
+   * lazily: rows come mostly in date order, so most rows reuse them.
+   */
+  private lastCell(variant: string, day: string | null, segment: string | null): LastCell {
     let bySegment = this.cells.get(variant);
     if (bySegment === undefined) this.cells.set(variant, (bySegment = new Map()));
     let last = bySegment.get(segment);
     if (last === undefined || last.day !== day) {
-      last = { day, cell: cellFor(tally, variant, day, segment) };
+      last = { day, cell: null, place: -1 };
       bySegment.set(segment, last);
     }
-    last.cell.counts[score] = (last.cell.counts[score] ?? 0) + 1;
-    tally.accounting.rowsUsed += 1;
+    return last;
   }
 }

@@ -6,22 +6,18 @@
  * worker starts its chunk at the first record boundary after its offset (just after a line feed outside
  * quotes) and reads the records that start before the next offset, past it if a record runs over.
  *
- * Merging, in file order: a chunk's partial Tally and ledger are added only if the chunk started exactly
- * where the previous one ended (this checks the parity guess, whatever the quoting), read without any
- * error, without reading a date while the day/month order was still open, and with none of its response
- * IDs seen before it. Otherwise this thread re-reads that chunk itself, in order, against the real ledger:
- * then every error names the right line and every duplicate is found, exactly as in a sequential read.
- *
- * Only `--dedupe none` (the default) runs in parallel: its outcome depends on how often each respondent
- * answered, not in which order (respondents.ts), so partial ledgers merge exactly. `first` and `last` keep
- * or take back responses by their order across the whole file: those files are read on one thread.
+ * Merging, in file order: a chunk's partial Tally and ledger records are added only if the chunk started
+ * exactly where the previous one ended (this checks the parity guess, whatever the quoting), read without
+ * any error and without reading a date while the day/month order was still open. Otherwise this thread
+ * re-reads that chunk itself, in order: then every error names the right line, exactly as in a sequential
+ * read. Duplicates and repeat respondents are found after the whole run is read, from the records' sequence
+ * numbers (respondents.ts), so every `--dedupe` mode reads in parallel.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InternalError } from "../../errors.js";
-import { mergeInto } from "../../tally/tally.js";
 import type { RowContext } from "../rows.js";
 import { readRange } from "./chunk.js";
 import type { FastRowCounter } from "./fast-rows.js";
@@ -59,8 +55,8 @@ export interface ParallelIo {
 const WORKER = new URL("./worker.js", import.meta.url);
 const MB = 1 << 20;
 
-export function parallelPlan(options: ParallelOptions | false | undefined, stream: RecordStream, size: number, context: RowContext): ParallelPlan | null {
-  if (options === false || context.ledger.dedupe !== "none") return null;
+export function parallelPlan(options: ParallelOptions | false | undefined, stream: RecordStream, size: number): ParallelPlan | null {
+  if (options === false) return null;
   const delimiter = stream.scanner.recordDelimiter;
   if (delimiter !== RD_LF && delimiter !== RD_CRLF) return null;
   const bytes = size - stream.offset;
@@ -139,13 +135,12 @@ class Pool {
   }
 }
 
-/** Counts the records from the stream's offset to the end of the file; returns the repeat responses. */
-export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promise<number> {
+/** Counts the records from the stream's offset to the end of the file. */
+export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promise<void> {
   const { stream, fd, size } = io;
   const { bytesPerRecord } = io;
   const setup: WorkerSetup = { ...io.setup, fd, size, recordDelimiter: stream.scanner.recordDelimiter, headerLength: stream.headerLength, bytesPerRecord };
   const pool = new Pool(plan.workers, setup);
-  io.context.ledger.reserve(Math.ceil((size - stream.offset) / bytesPerRecord));
   try {
     const { offsets } = plan;
     const chunks = offsets.length - 1;
@@ -161,15 +156,13 @@ export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promi
         pool.submit({ kind: "chunk", index: submitted, from, exact: submitted === 0, insideQuotes: quotes % 2 === 1, stopAt });
       }
     };
-    let repeats = 0;
     for (let index = 0; index < chunks; index += 1) {
       await submitUpTo(index + ahead);
       const answer = await pool.result("chunk", index);
       if (answer.kind !== "chunk") throw pool.failureOr(answer);
-      repeats += mergeOrReread(answer, offsets[index + 1] as number, io);
+      mergeOrReread(answer, offsets[index + 1] as number, io);
       io.onProgress?.(Math.min(stream.offset, size), size);
     }
-    return repeats;
   } finally {
     await pool.close();
   }
@@ -181,18 +174,15 @@ async function quoteCount(pool: Pool, index: number): Promise<number> {
   return answer.quotes;
 }
 
-function mergeOrReread(answer: Extract<WorkerAnswer, { kind: "chunk" }>, stopAt: number, io: ParallelIo): number {
+function mergeOrReread(answer: Extract<WorkerAnswer, { kind: "chunk" }>, stopAt: number, io: ParallelIo): void {
   const { stream, context, counter } = io;
-  const repeats = answer.start === stream.offset && answer.clean ? context.ledger.mergeChunk(answer.ledger) : null;
-  if (repeats !== null) {
-    mergeInto(context.tally, answer.tally);
+  if (answer.start === stream.offset && answer.clean) {
+    context.ledger.mergeChunk(answer.ledger, answer.tally);
     stream.offset = answer.end;
     stream.previousEnd += answer.lines;
-    return repeats;
+    return;
   }
-  if (stream.offset >= stopAt) return 0;
-  // Read this chunk here, in order: exactly what a sequential read does, errors and duplicates included.
-  let reread = 0;
-  readRange(io.fd, io.size, stream, stopAt, (bytes, line, scanner) => void (counter.count(bytes, line, scanner) && (reread += 1)), Buffer.allocUnsafe(4 * MB));
-  return reread;
+  if (stream.offset >= stopAt) return;
+  // Read this chunk here, in order: exactly what a sequential read does, errors included.
+  readRange(io.fd, io.size, stream, stopAt, (bytes, line, scanner) => counter.count(bytes, line, scanner), Buffer.allocUnsafe(4 * MB));
 }

@@ -3,7 +3,7 @@ import type { Tally } from "../../tally/tally.js";
 import type { ColumnMapping } from "../columns.js";
 import type { DateOrder } from "../date-formats.js";
 import type { PlatformName } from "../platforms/index.js";
-import type { LedgerExport } from "../respondents.js";
+import type { LedgerChunk } from "../respondents.js";
 
 /** What a worker needs to rebuild the file's row context: the head it was read from and the options. */
 export interface WorkerSetup {
@@ -58,5 +58,5 @@ export type WorkerAnswer =
        */
       readonly clean: boolean;
       readonly tally: Tally;
-      readonly ledger: LedgerExport;
+      readonly ledger: LedgerChunk;
     };

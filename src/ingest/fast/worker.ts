@@ -1,6 +1,6 @@
 /**
  * A worker thread of parallel.ts: counts the quotes of byte ranges (the first pass), then reads whole chunks
- * into a partial Tally and a partial `--dedupe none` ledger, which the main thread merges in file order.
+ * into a partial Tally and the chunk's ledger records, which the main thread merges in file order.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { emptyTally } from "../../tally/tally.js";
@@ -20,11 +20,16 @@ const block = Buffer.allocUnsafe(4 << 20);
 
 function contextFor(bytes: number): RowContext {
   const { dates } = setup;
+  const tally = emptyTally();
+  // The chunk's records stay in memory (a chunk is at most 16 MB of CSV): they go to the main thread. Room
+  // for them up front, as growing by doubling leaves the smaller arrays behind as garbage.
+  const ledger = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1) });
+  ledger.beginFile(tally);
   return {
     ...setup,
-    tally: emptyTally(),
+    tally,
     layout,
-    ledger: new RespondentLedger("none", Math.ceil((bytes / setup.bytesPerRecord) * 1.1), true),
+    ledger,
     dates: dates === null ? null : new DateReader({ order: dates.order, zone: dates.zone, file: setup.file, column: dates.column }),
   };
 }
@@ -45,7 +50,7 @@ function readChunk(job: Extract<WorkerJob, { kind: "chunk" }>): WorkerAnswer {
     clean = false;
   }
   if (context.dates?.readUnsettled === true) clean = false;
-  return { kind: "chunk", index: job.index, start, end: stream.offset, lines: stream.previousEnd, clean, tally: context.tally, ledger: context.ledger.export() };
+  return { kind: "chunk", index: job.index, start, end: stream.offset, lines: stream.previousEnd, clean, tally: context.tally, ledger: context.ledger.exportChunk() };
 }
 
 parentPort?.on("message", (job: WorkerJob) => {
@@ -56,6 +61,6 @@ parentPort?.on("message", (job: WorkerJob) => {
   }
   const answer = readChunk(job);
   if (answer.kind !== "chunk") return;
-  const { responseIds, respondents } = answer.ledger;
-  parentPort?.postMessage(answer, [responseIds, respondents].map((array) => array.buffer as ArrayBuffer));
+  // The records' array is handed over, not copied.
+  parentPort?.postMessage(answer, [answer.ledger.records.buffer as ArrayBuffer]);
 });

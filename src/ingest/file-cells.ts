@@ -1,0 +1,140 @@
+/**
+ * The cells of one file's Tally, as the deferred ledger (respondents.ts) needs them.
+ *
+ * A row with a response ID or a respondent is not counted when it is read: its outcome waits, as a cell
+ * number (`id`) and a score, until the ledger knows whether it is a duplicate or a repeat (`countDeferred`
+ * then counts it). Counting it late must not change the Tally's shape, which the report reads in order: the
+ * cells in the order they were first counted into, the variants in the order of their first cell. So every
+ * cell remembers the run sequence number (`seq`) of the first row that created it, whether counted at once
+ * (`cell`) or late (`countDeferred`, `createDeferred`), and `finish` puts the cells back in that order.
+ * Likewise the drop reasons, whose order in the accounting shows in the JSON report: each remembers the first
+ * row dropped for it.
+ */
+import { cellFor, dropRow, SCORE_BINS, type DropReason, type Tally, type TallyCell } from "../tally/tally.js";
+
+/** Where a deferred row goes: a cell of the file (variant, day, segment). */
+export interface CellPlace {
+  readonly variant: string;
+  readonly day: string | null;
+  readonly segment: string | null;
+}
+
+export class FileCells {
+  /** The sequence number of the first row counted into each cell. */
+  readonly born = new Map<TallyCell, number>();
+  /** Cells named by deferred outcomes, by number. */
+  readonly places: CellPlace[] = [];
+  private readonly numbers = new Map<string, number>();
+  /** The smallest sequence number of a deferred row that counted (or, taken back, would have) in each place. */
+  private creators: number[] = [];
+  private readonly placed: (TallyCell | undefined)[] = [];
+  /** The sequence number of the first row dropped for each reason. */
+  readonly firstDrops = new Map<DropReason, number>();
+
+  constructor(readonly tally: Tally) {}
+
+  /** The cell to count a row into now, noting its birth if this row creates it. */
+  cell(variant: string, day: string | null, segment: string | null, seq: number): TallyCell {
+    const before = this.tally.cells.size;
+    const cell = cellFor(this.tally, variant, day, segment);
+    if (this.tally.cells.size !== before) this.born.set(cell, seq);
+    return cell;
+  }
+
+  countNow(cell: TallyCell, score: number): void {
+    cell.counts[score] = (cell.counts[score] ?? 0) + 1;
+    this.tally.accounting.rowsUsed += 1;
+  }
+
+  /** The number of a place, for a deferred outcome. */
+  id(variant: string, day: string | null, segment: string | null): number {
+    const key = `${variant}\u0000${day ?? ""}\u0000${segment ?? ""}`;
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      number = this.places.length;
+      this.numbers.set(key, number);
+      this.places.push({ variant, day, segment });
+      this.creators.push(Number.POSITIVE_INFINITY);
+    }
+    return number;
+  }
+
+  /** Counts a deferred row, found to be used, into its place. */
+  countDeferred(id: number, score: number, seq: number): void {
+    this.countNow(this.createDeferred(id, seq), score);
+  }
+
+  /**
+   * The cell of a deferred row that today's sequential reading would have counted, whether it stays counted or
+   * (`--dedupe last`) is taken back: either way it created the cell.
+   */
+  createDeferred(id: number, seq: number): TallyCell {
+    let cell = this.placed[id];
+    if (cell === undefined) {
+      const { variant, day, segment } = this.places[id] as CellPlace;
+      cell = cellFor(this.tally, variant, day, segment);
+      this.placed[id] = cell;
+    }
+    if (seq < (this.creators[id] as number)) this.creators[id] = seq;
+    return cell;
+  }
+
+  /** Drops a row, with its sequence number (rows may be dropped out of order: deferred, or by a chunk). */
+  drop(reason: DropReason, seq: number): void {
+    dropRow(this.tally, reason);
+    this.noteFirstDrop(reason, seq);
+  }
+
+  noteFirstDrop(reason: DropReason, seq: number): void {
+    if (seq < (this.firstDrops.get(reason) ?? Number.POSITIVE_INFINITY)) this.firstDrops.set(reason, seq);
+  }
+
+  /**
+   * Adds a chunk's cells (read in a worker thread, `born` relative to the chunk, `base` the sequence number of
+   * its first row) in their order, as if its rows had been counted here.
+   */
+  mergeChunk(chunk: Tally, born: readonly number[], firstDrops: ReadonlyMap<DropReason, number>, base: number): void {
+    let index = 0;
+    for (const cell of chunk.cells.values()) {
+      const target = this.cell(cell.variant, cell.day, cell.segment, base + (born[index] as number));
+      index += 1;
+      for (let score = 0; score < SCORE_BINS; score += 1) target.counts[score] = (target.counts[score] as number) + (cell.counts[score] as number);
+    }
+    const { accounting } = this.tally;
+    accounting.rowsRead += chunk.accounting.rowsRead;
+    accounting.rowsUsed += chunk.accounting.rowsUsed;
+    for (const [reason, count] of Object.entries(chunk.accounting.rowsDropped)) dropRow(this.tally, reason as DropReason, count ?? 0);
+    for (const [reason, seq] of firstDrops) if (base + seq < (this.firstDrops.get(reason) ?? Number.POSITIVE_INFINITY)) this.firstDrops.set(reason, base + seq);
+  }
+
+  /** The sequence numbers of the cells' births, in the Tally's cell order (what a worker sends with its chunk). */
+  bornInOrder(): number[] {
+    return [...this.tally.cells.values()].map((cell) => this.born.get(cell) as number);
+  }
+
+  /**
+   * Puts the cells in the order of their first row and the variants in the order of their first cell, after
+   * `declared` (a variant named on the command line keeps its place first): the Tally a sequential read makes.
+   */
+  finish(declared: string | undefined): void {
+    this.creators.forEach((seq, id) => {
+      const cell = this.placed[id];
+      if (cell !== undefined && seq < (this.born.get(cell) ?? Number.POSITIVE_INFINITY)) this.born.set(cell, seq);
+    });
+    const { cells, variantOrder } = this.tally;
+    const sorted = [...cells.entries()].sort(([, a], [, b]) => (this.born.get(a) as number) - (this.born.get(b) as number));
+    cells.clear();
+    variantOrder.length = 0;
+    if (declared !== undefined) variantOrder.push(declared);
+    for (const [key, cell] of sorted) {
+      cells.set(key, cell);
+      if (!variantOrder.includes(cell.variant)) variantOrder.push(cell.variant);
+    }
+    const { rowsDropped } = this.tally.accounting;
+    const reasons = (Object.keys(rowsDropped) as DropReason[]).sort((a, b) => (this.firstDrops.get(a) as number) - (this.firstDrops.get(b) as number));
+    const counts = reasons.map((reason) => rowsDropped[reason]);
+    for (const reason of reasons) delete rowsDropped[reason];
+    reasons.forEach((reason, index) => (rowsDropped[reason] = counts[index]));
+    this.creators = [];
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * The deferred ledger's records (respondents.ts): one per row that has a response ID or a respondent, nine
+ * 32-bit words, kept in memory up to a budget and beyond it spilled to partition files on disk by key hash.
+ *
+ * Words: the row's run sequence number (low, high: files in order, rows in file order), the response-ID key
+ * (high, low; (0, 0): none; the ID's hash combined with its variant's), the respondent key (high, low; (0,
+ * 0): none), the variant's index in the ledger, the file's index, and the outcome the row got when read: a
+ * place number x 16 + score when it would be used (FileCells.id), or -1 - the index of its drop reason.
+ * hash64.ts never gives (0, 0), so it can mark "none".
+ *
+ * Two families of partitions: records with a response ID go to an ID partition by the ID key, the others (a
+ * respondent and no ID) to a respondent partition by the respondent key, where records with both follow once
+ * they are found not to be duplicates. All occurrences of a key land in the same partition, in run order.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { InternalError } from "../errors.js";
+import { join } from "node:path";
+
+export const WORDS = 9;
+export const BYTES = WORDS * 4;
+export const SEQ_LOW = 0;
+export const SEQ_HIGH = 1;
+export const ID_HIGH = 2;
+export const ID_LOW = 3;
+export const PERSON_HIGH = 4;
+export const PERSON_LOW = 5;
+export const VARIANT = 6;
+export const FILE = 7;
+export const OUTCOME = 8;
+
+const TWO_32 = 2 ** 32;
+/** The sequence number of the record at `at` (an integer below 2^53, so exact in a double). */
+export const seqAt = (words: Int32Array, at: number): number => (words[at + SEQ_HIGH] as number) * TWO_32 + ((words[at + SEQ_LOW] as number) >>> 0);
+export function setSeq(words: Int32Array, at: number, seq: number): void {
+  words[at + SEQ_LOW] = seq % TWO_32 | 0;
+  words[at + SEQ_HIGH] = Math.floor(seq / TWO_32);
+}
+
+/** Copies one record word by word (a subarray and `set` per record cost several times more). */
+export function copyRecord(from: Int32Array, at: number, to: Int32Array, toAt: number): void {
+  for (let word = 0; word < WORDS; word += 1) to[toAt + word] = from[at + word] as number;
+}
+
+/** A growing array of records. */
+export class RecordList {
+  words: Int32Array;
+  length = 0;
+
+  constructor(records = 1024) {
+    this.words = new Int32Array(Math.max(1, records) * WORDS);
+  }
+
+  /** Room for one more record; returns its first word's index. */
+  append(): number {
+    if (this.length + WORDS > this.words.length) {
+      const bigger = new Int32Array(this.words.length * 2);
+      bigger.set(this.words);
+      this.words = bigger;
+    }
+    const at = this.length;
+    this.length += WORDS;
+    return at;
+  }
+
+  /** Copies the record at `at` of `from`. */
+  copy(from: Int32Array, at: number): void {
+    // append first: it may replace `words`.
+    const to = this.append();
+    copyRecord(from, at, this.words, to);
+  }
+
+  view(): Int32Array {
+    return this.words.subarray(0, this.length);
+  }
+}
+
+/** Partition of a key at a depth: 6 low bits at the top, then 4 bits at a time of the high word. */
+export function partitionOf(high: number, low: number, depth: number): number {
+  return depth === 0 ? low & (TOP_PARTITIONS - 1) : (high >>> ((depth - 1) * 4)) & (SUB_PARTITIONS - 1);
+}
+export const TOP_PARTITIONS = 64;
+export const SUB_PARTITIONS = 16;
+/** The high word gives 8 levels of 4 bits below the top. */
+export const MAX_DEPTH = 8;
+
+/** Where a partition's records lie: stretches (record offsets) of run files, in the order they were written. */
+export type Segments = { readonly path: string; readonly start: number; readonly end: number }[];
+
+/**
+ * Records routed to `partitions` partitions by `route`, written in runs: up to `budget` records are kept, then
+ * sorted by partition (a counting sort, stable, so each partition keeps its records' order) and written as one
+ * file, in which each partition is one stretch. One file per run, not per partition: creating a file costs
+ * about a millisecond on a journaled disk, and 128 partitions x every split would add up.
+ */
+export class RunWriter {
+  readonly buffer: RecordList;
+  private sorted = new Int32Array(0);
+  readonly segments: Segments[];
+
+  constructor(
+    private readonly directory: () => string,
+    private readonly partitions: number,
+    private readonly route: (words: Int32Array, at: number) => number,
+    private readonly budget: number,
+    initialRecords = 1024,
+  ) {
+    this.buffer = new RecordList(initialRecords);
+    this.segments = Array.from({ length: partitions }, () => []);
+  }
+
+  add(words: Int32Array, at: number): void {
+    this.buffer.copy(words, at);
+    this.flushIfFull();
+  }
+
+  flushIfFull(): void {
+    if (this.buffer.length >= this.budget * WORDS) this.flush();
+  }
+
+  /** Writes the records kept as a run. */
+  flush(): void {
+    const words = this.buffer.view();
+    if (words.length === 0) return;
+    const starts = new Int32Array(this.partitions + 1);
+    for (let at = 0; at < words.length; at += WORDS) starts[this.route(words, at) + 1] += 1;
+    for (let partition = 0; partition < this.partitions; partition += 1) starts[partition + 1] += starts[partition] as number;
+    if (this.sorted.length < words.length) this.sorted = new Int32Array(this.buffer.words.length);
+    const next = starts.slice(0, this.partitions);
+    for (let at = 0; at < words.length; at += WORDS) {
+      const partition = this.route(words, at);
+      copyRecord(words, at, this.sorted, (next[partition] as number) * WORDS);
+      next[partition] += 1;
+    }
+    const path = this.directory();
+    const fd = openSync(path, "w");
+    try {
+      writeAll(fd, new Uint8Array(this.sorted.buffer, 0, words.length * 4));
+    } finally {
+      closeSync(fd);
+    }
+    this.segments.forEach((segments, partition) => {
+      const [start, end] = [starts[partition] as number, starts[partition + 1] as number];
+      if (end > start) segments.push({ path, start, end });
+    });
+    this.buffer.length = 0;
+  }
+
+  /** Lets go of the memory kept (the segments stay). */
+  release(): void {
+    this.buffer.words = new Int32Array(0);
+    this.sorted = new Int32Array(0);
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
+
+export const recordsIn = (segments: Segments): number => segments.reduce((sum, { start, end }) => sum + end - start, 0);
+
+/** The records of a partition, block by block (a block is whole records), in order. */
+export function* readRecords(segments: Segments, blockRecords = 1 << 15): Generator<Int32Array> {
+  // No bigger than the partition: small partitions are many.
+  const block = new Int32Array(Math.max(1, Math.min(blockRecords, recordsIn(segments))) * WORDS);
+  const bytes = new Uint8Array(block.buffer);
+  for (const { path, start, end } of segments) {
+    const fd = openSync(path, "r");
+    try {
+      for (let record = start; record < end; ) {
+        const count = Math.min(end - record, block.length / WORDS);
+        const length = count * BYTES;
+        for (let filled = 0; filled < length; ) {
+          const read = readSync(fd, bytes, filled, length - filled, record * BYTES + filled);
+          if (read === 0) throw new InternalError(`the ledger's spill file ${path} ended early`);
+          filled += read;
+        }
+        yield block.subarray(0, count * WORDS);
+        record += count;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/**
+ * A temporary directory for partition files, removed by `remove` (called in a `finally`) or, if the process
+ * is interrupted first, on exit / SIGINT / SIGTERM.
+ */
+export class SpillDirectory {
+  readonly path = mkdtempSync(join(tmpdir(), "nps-ab-ledger-"));
+  private files = 0;
+  private readonly onExit = (): void => this.remove();
+  private readonly onSignal = (signal: NodeJS.Signals): void => {
+    this.remove();
+    // The default action, now that the directory is gone: end as the signal would have.
+    process.kill(process.pid, signal);
+  };
+
+  constructor() {
+    process.once("exit", this.onExit);
+    process.once("SIGINT", this.onSignal);
+    process.once("SIGTERM", this.onSignal);
+  }
+
+  file(): string {
+    this.files += 1;
+    return join(this.path, `p${this.files}.bin`);
+  }
+
+  remove(): void {
+    process.off("exit", this.onExit);
+    process.off("SIGINT", this.onSignal);
+    process.off("SIGTERM", this.onSignal);
+    rmSync(this.path, { recursive: true, force: true });
+  }
+}

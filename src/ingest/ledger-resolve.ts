@@ -1,0 +1,175 @@
+/**
+ * The deferred ledger's second half (respondents.ts): once every file is read, its records (ledger-records.ts)
+ * get their final outcome, one partition at a time, so memory is bounded by a partition, not by the run.
+ *
+ * (a) Duplicates, per ID partition (all occurrences of a key in it, in run order): the first occurrence of a
+ *     (variant, response ID) keeps the outcome it got when read; every later one is `duplicate-response`.
+ * (b) Respondents, per respondent partition (every response of a respondent in it, in any order), over the
+ *     records used and not duplicates: two passes. The first finds, for each (respondent, variant) pair, how
+ *     many responses it has and the smallest and largest sequence number among them; the second knows, for
+ *     each response, whether it is its pair's first or last in run order, which is all the sequential ledger
+ *     ever asked (see the counts in `Resolution`).
+ *
+ * With `--dedupe last` the sequential ledger dropped a response when the pair's next one came, so the first
+ * `repeat-respondent` drop of a file (which orders the reasons in its accounting) happened at the earliest
+ * "next response" of a dropped response of that file: `TakeBackTimes`.
+ */
+import { DROP_REASONS, type DropReason } from "../tally/tally.js";
+import type { FileCells } from "./file-cells.js";
+import { combine, Hash64, HashTable64 } from "./hash64.js";
+import { FILE, ID_HIGH, ID_LOW, OUTCOME, PERSON_HIGH, PERSON_LOW, seqAt, VARIANT, WORDS } from "./ledger-records.js";
+import type { DedupeMode, RespondentSummary, VariantKey } from "./respondents.js";
+
+/** What resolving writes into: the files' cells and the respondents' counts. */
+export interface Resolution {
+  readonly dedupe: DedupeMode;
+  readonly files: readonly FileCells[];
+  readonly variants: readonly VariantKey[];
+  /** Per file: responses from a respondent who had already answered in the variant (in run order). */
+  readonly fileRepeats: number[];
+  /** Distinct (variant, respondent) pairs; pairs with 2+ responses; responses beyond a pair's first; respondents in 2+ variants. */
+  readonly counts: { -readonly [count in Exclude<keyof RespondentSummary, "dedupe">]: number };
+}
+
+/** Records to resolve: blocks of whole records, which can be iterated more than once. */
+export type Blocks = () => Iterable<Int32Array>;
+
+const outcomeReason = (outcome: number): DropReason => DROP_REASONS[-1 - outcome] as DropReason;
+
+/** The record keeps the outcome it got when read. */
+function settle(resolution: Resolution, words: Int32Array, at: number): void {
+  const cells = resolution.files[words[at + FILE] as number] as FileCells;
+  const outcome = words[at + OUTCOME] as number;
+  if (outcome < 0) cells.drop(outcomeReason(outcome), seqAt(words, at));
+  else cells.countDeferred(outcome >>> 4, outcome & 15, seqAt(words, at));
+}
+
+/**
+ * (a) over the records of one ID partition (and, in memory, records without an ID, which pass through):
+ * settles the duplicates and the records that no respondent step concerns; hands the rest to `toRespondents`.
+ */
+export function resolveIds(resolution: Resolution, blocks: Blocks, expected: number, toRespondents: (words: Int32Array, at: number) => void): void {
+  const seen = new HashTable64(false, expected);
+  const key = new Hash64();
+  for (const words of blocks()) {
+    for (let at = 0; at < words.length; at += WORDS) {
+      key.high = words[at + ID_HIGH] as number;
+      key.low = words[at + ID_LOW] as number;
+      const hasId = key.high !== 0 || key.low !== 0;
+      // Records are in run order within a partition, so the first add of a key is its first occurrence.
+      if (hasId && !seen.add(key)) (resolution.files[words[at + FILE] as number] as FileCells).drop("duplicate-response", seqAt(words, at));
+      else if ((words[at + OUTCOME] as number) >= 0 && (words[at + PERSON_HIGH] !== 0 || words[at + PERSON_LOW] !== 0)) toRespondents(words, at);
+      else settle(resolution, words, at);
+    }
+  }
+}
+
+/** (b) over the used, non-duplicate responses of one respondent partition. */
+export function resolveRespondents(resolution: Resolution, blocks: Blocks, expected: number): void {
+  const pairs = new HashTable64(true, expected);
+  const people = new HashTable64(true, Math.min(expected, 1 << 16));
+  let first = new Float64Array(Math.max(16, expected));
+  let last = new Float64Array(first.length);
+  const person = new Hash64();
+  const pairKey = (words: Int32Array, at: number): Hash64 => {
+    person.high = words[at + PERSON_HIGH] as number;
+    person.low = words[at + PERSON_LOW] as number;
+    const variant = resolution.variants[words[at + VARIANT] as number] as VariantKey;
+    return combine(person, variant.high, variant.low);
+  };
+  const { counts } = resolution;
+  const takeBacks = resolution.dedupe === "last" ? new TakeBackTimes(expected) : null;
+  let pairCount = 0;
+  for (const words of blocks()) {
+    for (let at = 0; at < words.length; at += WORDS) {
+      const seq = seqAt(words, at);
+      const key = pairKey(words, at);
+      takeBacks?.note(key, words[at + FILE] as number, seq);
+      const index = pairs.putIfAbsent(key, pairCount, -1);
+      if (index < 0) {
+        if (pairCount === first.length) [first, last] = [grown(first), grown(last)];
+        first[pairCount] = seq;
+        last[pairCount] = seq;
+        pairCount += 1;
+        counts.respondents += 1;
+        // pairKey changed `person`: the respondent's own key again, for their count of variants.
+        person.high = words[at + PERSON_HIGH] as number;
+        person.low = words[at + PERSON_LOW] as number;
+        if (people.increment(person, 1) === 1) counts.crossVariant += 1;
+        continue;
+      }
+      // A pair's second response makes a repeat respondent; every response after the first is a repeat response.
+      if (first[index] === last[index]) counts.repeatRespondents += 1;
+      counts.repeatResponses += 1;
+      if (seq < (first[index] as number)) first[index] = seq;
+      if (seq > (last[index] as number)) last[index] = seq;
+    }
+  }
+  const { dedupe } = resolution;
+  for (const words of blocks()) {
+    for (let at = 0; at < words.length; at += WORDS) {
+      const seq = seqAt(words, at);
+      const index = pairs.get(pairKey(words, at), -1);
+      const file = words[at + FILE] as number;
+      const isFirst = seq === first[index];
+      if (!isFirst) resolution.fileRepeats[file] = (resolution.fileRepeats[file] as number) + 1;
+      const keep = dedupe === "none" || (dedupe === "first" ? isFirst : seq === last[index]);
+      if (keep) settle(resolution, words, at);
+      else {
+        const cells = resolution.files[file] as FileCells;
+        // `--dedupe last` counted this response when it was read and took it back at the next one: its cell exists.
+        if (dedupe === "last") cells.createDeferred((words[at + OUTCOME] as number) >>> 4, seq);
+        cells.drop("repeat-respondent", takeBacks === null ? seq : Number.MAX_VALUE);
+      }
+    }
+  }
+  takeBacks?.apply(resolution.files);
+}
+
+/**
+ * When `--dedupe last` first took back a response of each file. A file's responses of one pair, in order, are
+ * taken back at their pair's next response; the earliest of those is the second of the pair's responses in
+ * the file if it has two or more (files are contiguous in run order, so nothing of the pair lies between
+ * them), else a response of a later file. Only the first case can come before another reason's first row
+ * of the file; the second is after all of them (`Number.MAX_VALUE` in `resolveRespondents`).
+ */
+class TakeBackTimes {
+  private readonly table: HashTable64;
+  private readonly key = new Hash64();
+  private files: number[] = [];
+  private first: number[] = [];
+  private second: number[] = [];
+
+  constructor(expected: number) {
+    this.table = new HashTable64(true, expected);
+  }
+
+  /** A response of the pair `pair` in `file`. */
+  note(pair: Hash64, file: number, seq: number): void {
+    this.key.high = pair.high;
+    this.key.low = pair.low;
+    const index = this.table.putIfAbsent(combine(this.key, file, Math.imul(file, 0x9e3779b1)), this.files.length, -1);
+    if (index < 0) {
+      this.files.push(file);
+      this.first.push(seq);
+      this.second.push(Number.POSITIVE_INFINITY);
+      return;
+    }
+    const [first, second] = [this.first[index] as number, this.second[index] as number];
+    if (seq < first) [this.first[index], this.second[index]] = [seq, first];
+    else if (seq < second) this.second[index] = seq;
+  }
+
+  apply(files: readonly FileCells[]): void {
+    this.second.forEach((seq, index) => {
+      const cells = files[this.files[index] as number] as FileCells;
+      if (seq < Number.POSITIVE_INFINITY) cells.noteFirstDrop("repeat-respondent", seq);
+    });
+  }
+}
+
+function grown(values: Float64Array): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(values.length * 2);
+  bigger.set(values);
+  return bigger;
+}

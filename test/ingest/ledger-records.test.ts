@@ -1,0 +1,53 @@
+/** The deferred ledger's record storage (ledger-records.ts): growing lists, runs on disk, partitions read back. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { RecordList, readRecords, RunWriter, seqAt, setSeq, SpillDirectory, WORDS } from "../../src/ingest/ledger-records.js";
+
+const recordOf = (seq: number): Int32Array => {
+  const words = new Int32Array(WORDS).map((_, word) => seq * 10 + word);
+  setSeq(words, 0, seq);
+  return words;
+};
+
+describe("ledger records", () => {
+  it("keep every word of every record as their list grows", () => {
+    const list = new RecordList(2);
+    for (let seq = 0; seq < 3000; seq += 1) list.copy(recordOf(seq), 0);
+    const words = list.view();
+    expect(words.length).toBe(3000 * WORDS);
+    for (let seq = 0; seq < 3000; seq += 1) expect([...words.subarray(seq * WORDS, (seq + 1) * WORDS)]).toEqual([...recordOf(seq)]);
+  });
+
+  it("store sequence numbers past 2^32 exactly", () => {
+    const words = new Int32Array(WORDS);
+    for (const seq of [0, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 45 + 12345]) {
+      setSeq(words, 0, seq);
+      expect(seqAt(words, 0)).toBe(seq);
+    }
+  });
+
+  it("come back from runs on disk per partition, in the order written, in blocks of any size", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 200 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 9 }), (partitions, budget, block) => {
+        const directory = new SpillDirectory();
+        try {
+          const writer = new RunWriter(() => directory.file(), 5, (words, at) => (words[at + 2] as number) % 5, budget);
+          partitions.forEach((partition, seq) => {
+            const record = recordOf(seq);
+            record[2] = partition;
+            writer.add(record, 0);
+          });
+          writer.flush();
+          writer.segments.forEach((segments, partition) => {
+            const seqs: number[] = [];
+            for (const words of readRecords(segments, block)) for (let at = 0; at < words.length; at += WORDS) seqs.push(seqAt(words, at));
+            expect(seqs).toEqual(partitions.flatMap((of, seq) => (of === partition ? [seq] : [])));
+          });
+        } finally {
+          directory.remove();
+        }
+      }),
+      { seed: 3, numRuns: 100 },
+    );
+  });
+});
