@@ -2,11 +2,11 @@
  * The cells of one file's Tally, as the deferred ledger (respondents.ts) needs them.
  *
  * A row with a response ID or a respondent is not counted when it is read: its outcome waits, as a cell
- * number (`id`) and a score, until the ledger knows whether it is a duplicate or a repeat (`countDeferred`
+ * number (`id`) and a score, until the ledger knows whether it is a duplicate or a repeat (ledger-outcomes.ts
  * then counts it). Counting it late must not change the Tally's shape, which the report reads in order: the
  * cells in the order they were first counted into, the variants in the order of their first cell. So every
  * cell remembers the run sequence number (`seq`) of the first row that created it, whether counted at once
- * (`cell`) or late (`countDeferred`, `createDeferred`), and `finish` puts the cells back in that order.
+ * (`cell`) or late (`createDeferred`), and `finish` puts the cells back in that order.
  * Likewise the drop reasons, whose order in the accounting shows in the JSON report: each remembers the first
  * row dropped for it.
  */
@@ -25,9 +25,6 @@ export class FileCells {
   /** Cells named by deferred outcomes, by number. */
   readonly places: CellPlace[] = [];
   private readonly numbers = new Map<string, number>();
-  /** The smallest sequence number of a deferred row that counted (or, taken back, would have) in each place. */
-  private creators: number[] = [];
-  private readonly placed: (TallyCell | undefined)[] = [];
   /** The sequence number of the first row dropped for each reason. */
   readonly firstDrops = new Map<DropReason, number>();
 
@@ -41,6 +38,7 @@ export class FileCells {
     return cell;
   }
 
+  /** Counts a row now into a cell from `cell`. */
   countNow(cell: TallyCell, score: number): void {
     cell.counts[score] = (cell.counts[score] ?? 0) + 1;
     this.tally.accounting.rowsUsed += 1;
@@ -54,28 +52,18 @@ export class FileCells {
       number = this.places.length;
       this.numbers.set(key, number);
       this.places.push({ variant, day, segment });
-      this.creators.push(Number.POSITIVE_INFINITY);
     }
     return number;
   }
 
-  /** Counts a deferred row, found to be used, into its place. */
-  countDeferred(id: number, score: number, seq: number): void {
-    this.countNow(this.createDeferred(id, seq), score);
-  }
-
   /**
-   * The cell of a deferred row that today's sequential reading would have counted, whether it stays counted or
-   * (`--dedupe last`) is taken back: either way it created the cell.
+   * The cell of a place, first counted into at `seq` by deferred rows (ledger-outcomes.ts), whether they stay
+   * counted or (`--dedupe last`) were taken back: either way a sequential read created the cell then.
    */
   createDeferred(id: number, seq: number): TallyCell {
-    let cell = this.placed[id];
-    if (cell === undefined) {
-      const { variant, day, segment } = this.places[id] as CellPlace;
-      cell = cellFor(this.tally, variant, day, segment);
-      this.placed[id] = cell;
-    }
-    if (seq < (this.creators[id] as number)) this.creators[id] = seq;
+    const { variant, day, segment } = this.places[id] as CellPlace;
+    const cell = cellFor(this.tally, variant, day, segment);
+    if (seq < (this.born.get(cell) ?? Number.POSITIVE_INFINITY)) this.born.set(cell, seq);
     return cell;
   }
 
@@ -83,6 +71,11 @@ export class FileCells {
   drop(reason: DropReason, seq: number): void {
     dropRow(this.tally, reason);
     this.noteFirstDrop(reason, seq);
+  }
+
+  /** Drops rows whose first is noted separately (noteFirstDrop). */
+  dropMany(reason: DropReason, count: number): void {
+    dropRow(this.tally, reason, count);
   }
 
   noteFirstDrop(reason: DropReason, seq: number): void {
@@ -117,10 +110,6 @@ export class FileCells {
    * `declared` (a variant named on the command line keeps its place first): the Tally a sequential read makes.
    */
   finish(declared: string | undefined): void {
-    this.creators.forEach((seq, id) => {
-      const cell = this.placed[id];
-      if (cell !== undefined && seq < (this.born.get(cell) ?? Number.POSITIVE_INFINITY)) this.born.set(cell, seq);
-    });
     const { cells, variantOrder } = this.tally;
     const sorted = [...cells.entries()].sort(([, a], [, b]) => (this.born.get(a) as number) - (this.born.get(b) as number));
     cells.clear();
@@ -135,6 +124,5 @@ export class FileCells {
     const counts = reasons.map((reason) => rowsDropped[reason]);
     for (const reason of reasons) delete rowsDropped[reason];
     reasons.forEach((reason, index) => (rowsDropped[reason] = counts[index]));
-    this.creators = [];
   }
 }

@@ -81,7 +81,7 @@ export async function ingest(inputs: readonly InputSpec[], options: IngestOption
     const read: { tally: Tally; summary: Omit<SourceSummary, "repeatResponses"> }[] = [];
     for (const input of inputs) read.push(await ingestOne(input, options, stdin, ledger));
     // Only now, with every row seen, are duplicates and repeats known (respondents.ts).
-    const { summary, fileRepeats } = ledger.resolve(inputs.map((input) => input.variant));
+    const { summary, fileRepeats } = await ledger.resolve(inputs.map((input) => input.variant));
     const total = emptyTally();
     // Declared variants keep their command-line order even if a file yields no usable rows.
     for (const input of inputs) if (input.variant !== undefined) declareVariant(total, input.variant);

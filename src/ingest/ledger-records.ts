@@ -75,11 +75,11 @@ export class RecordList {
   }
 }
 
-/** Partition of a key at a depth: 6 low bits at the top, then 4 bits at a time of the high word. */
+/** Partition of a key at a depth: 8 low bits at the top, then 4 bits at a time of the high word. */
 export function partitionOf(high: number, low: number, depth: number): number {
   return depth === 0 ? low & (TOP_PARTITIONS - 1) : (high >>> ((depth - 1) * 4)) & (SUB_PARTITIONS - 1);
 }
-export const TOP_PARTITIONS = 64;
+export const TOP_PARTITIONS = 256;
 export const SUB_PARTITIONS = 16;
 /** The high word gives 8 levels of 4 bits below the top. */
 export const MAX_DEPTH = 8;

@@ -14,34 +14,31 @@
  * `repeat-respondent` drop of a file (which orders the reasons in its accounting) happened at the earliest
  * "next response" of a dropped response of that file: `TakeBackTimes`.
  */
-import { DROP_REASONS, type DropReason } from "../tally/tally.js";
-import type { FileCells } from "./file-cells.js";
+import { DROP_REASONS } from "../tally/tally.js";
 import { combine, Hash64, HashTable64 } from "./hash64.js";
 import { FILE, ID_HIGH, ID_LOW, OUTCOME, PERSON_HIGH, PERSON_LOW, seqAt, VARIANT, WORDS } from "./ledger-records.js";
-import type { DedupeMode, RespondentSummary, VariantKey } from "./respondents.js";
+import type { Outcomes } from "./ledger-outcomes.js";
+import type { DedupeMode } from "./respondents.js";
 
-/** What resolving writes into: the files' cells and the respondents' counts. */
+/** What resolving needs, and the sums it writes into. */
 export interface Resolution {
   readonly dedupe: DedupeMode;
-  readonly files: readonly FileCells[];
-  readonly variants: readonly VariantKey[];
-  /** Per file: responses from a respondent who had already answered in the variant (in run order). */
-  readonly fileRepeats: number[];
-  /** Distinct (variant, respondent) pairs; pairs with 2+ responses; responses beyond a pair's first; respondents in 2+ variants. */
-  readonly counts: { -readonly [count in Exclude<keyof RespondentSummary, "dedupe">]: number };
+  /** Each variant's hash (high, low), by its index in the ledger. */
+  readonly variants: readonly { readonly high: number; readonly low: number }[];
+  readonly outcomes: Outcomes;
 }
 
 /** Records to resolve: blocks of whole records, which can be iterated more than once. */
 export type Blocks = () => Iterable<Int32Array>;
 
-const outcomeReason = (outcome: number): DropReason => DROP_REASONS[-1 - outcome] as DropReason;
+const DUPLICATE = DROP_REASONS.indexOf("duplicate-response");
+const REPEAT = DROP_REASONS.indexOf("repeat-respondent");
 
-/** The record keeps the outcome it got when read. */
-function settle(resolution: Resolution, words: Int32Array, at: number): void {
-  const cells = resolution.files[words[at + FILE] as number] as FileCells;
+/** The record keeps the outcome it got when read (a drop reason is stored as -1 - its index). */
+function settle(outcomes: Outcomes, words: Int32Array, at: number): void {
   const outcome = words[at + OUTCOME] as number;
-  if (outcome < 0) cells.drop(outcomeReason(outcome), seqAt(words, at));
-  else cells.countDeferred(outcome >>> 4, outcome & 15, seqAt(words, at));
+  if (outcome < 0) outcomes.drop(words[at + FILE] as number, -1 - outcome, seqAt(words, at));
+  else outcomes.use(words[at + FILE] as number, outcome, seqAt(words, at));
 }
 
 /**
@@ -51,15 +48,16 @@ function settle(resolution: Resolution, words: Int32Array, at: number): void {
 export function resolveIds(resolution: Resolution, blocks: Blocks, expected: number, toRespondents: (words: Int32Array, at: number) => void): void {
   const seen = new HashTable64(false, expected);
   const key = new Hash64();
+  const { outcomes } = resolution;
   for (const words of blocks()) {
     for (let at = 0; at < words.length; at += WORDS) {
       key.high = words[at + ID_HIGH] as number;
       key.low = words[at + ID_LOW] as number;
       const hasId = key.high !== 0 || key.low !== 0;
       // Records are in run order within a partition, so the first add of a key is its first occurrence.
-      if (hasId && !seen.add(key)) (resolution.files[words[at + FILE] as number] as FileCells).drop("duplicate-response", seqAt(words, at));
+      if (hasId && !seen.add(key)) outcomes.drop(words[at + FILE] as number, DUPLICATE, seqAt(words, at));
       else if ((words[at + OUTCOME] as number) >= 0 && (words[at + PERSON_HIGH] !== 0 || words[at + PERSON_LOW] !== 0)) toRespondents(words, at);
-      else settle(resolution, words, at);
+      else settle(outcomes, words, at);
     }
   }
 }
@@ -74,10 +72,11 @@ export function resolveRespondents(resolution: Resolution, blocks: Blocks, expec
   const pairKey = (words: Int32Array, at: number): Hash64 => {
     person.high = words[at + PERSON_HIGH] as number;
     person.low = words[at + PERSON_LOW] as number;
-    const variant = resolution.variants[words[at + VARIANT] as number] as VariantKey;
+    const variant = resolution.variants[words[at + VARIANT] as number] as { high: number; low: number };
     return combine(person, variant.high, variant.low);
   };
-  const { counts } = resolution;
+  const { outcomes } = resolution;
+  const { counts } = outcomes;
   const takeBacks = resolution.dedupe === "last" ? new TakeBackTimes(expected) : null;
   let pairCount = 0;
   for (const words of blocks()) {
@@ -112,18 +111,17 @@ export function resolveRespondents(resolution: Resolution, blocks: Blocks, expec
       const index = pairs.get(pairKey(words, at), -1);
       const file = words[at + FILE] as number;
       const isFirst = seq === first[index];
-      if (!isFirst) resolution.fileRepeats[file] = (resolution.fileRepeats[file] as number) + 1;
+      if (!isFirst) outcomes.fileRepeats[file] = (outcomes.fileRepeats[file] as number) + 1;
       const keep = dedupe === "none" || (dedupe === "first" ? isFirst : seq === last[index]);
-      if (keep) settle(resolution, words, at);
+      if (keep) settle(outcomes, words, at);
       else {
-        const cells = resolution.files[file] as FileCells;
         // `--dedupe last` counted this response when it was read and took it back at the next one: its cell exists.
-        if (dedupe === "last") cells.createDeferred((words[at + OUTCOME] as number) >>> 4, seq);
-        cells.drop("repeat-respondent", takeBacks === null ? seq : Number.MAX_VALUE);
+        if (dedupe === "last") outcomes.create(file, (words[at + OUTCOME] as number) >>> 4, seq);
+        outcomes.drop(file, REPEAT, takeBacks === null ? seq : Number.MAX_VALUE);
       }
     }
   }
-  takeBacks?.apply(resolution.files);
+  takeBacks?.apply(outcomes);
 }
 
 /**
@@ -160,10 +158,9 @@ class TakeBackTimes {
     else if (seq < second) this.second[index] = seq;
   }
 
-  apply(files: readonly FileCells[]): void {
+  apply(outcomes: Outcomes): void {
     this.second.forEach((seq, index) => {
-      const cells = files[this.files[index] as number] as FileCells;
-      if (seq < Number.POSITIVE_INFINITY) cells.noteFirstDrop("repeat-respondent", seq);
+      if (seq < Number.POSITIVE_INFINITY) outcomes.noteFirstDrop(this.files[index] as number, REPEAT, seq);
     });
   }
 }

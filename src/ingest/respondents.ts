@@ -27,7 +27,9 @@
 import type { DropReason, Tally } from "../tally/tally.js";
 import { FileCells, type CellPlace } from "./file-cells.js";
 import { combine, Hash64, hashString } from "./hash64.js";
-import { copyRecord, FILE, ID_HIGH, ID_LOW, MAX_DEPTH, OUTCOME, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, SUB_PARTITIONS, TOP_PARTITIONS, VARIANT, WORDS, type Segments } from "./ledger-records.js";
+import { copyRecord, FILE, ID_HIGH, ID_LOW, OUTCOME, partitionOf, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, VARIANT, WORDS } from "./ledger-records.js";
+import { Outcomes } from "./ledger-outcomes.js";
+import { byRespondent, resolveSpilled } from "./ledger-partitions.js";
 import { resolveIds, resolveRespondents, type Resolution } from "./ledger-resolve.js";
 import { DROP_REASONS } from "../tally/tally.js";
 
@@ -76,12 +78,11 @@ export interface LedgerOptions {
   readonly initialRecords?: number | undefined;
 }
 
-/** The run writer's partitions while reading: ID partitions, then respondent partitions. */
+/** The run writer's partitions while reading: ID partitions, then respondent partitions (by byRespondent). */
 const byIdOrRespondent = (words: Int32Array, at: number): number => {
   const [high, low] = [words[at + ID_HIGH] as number, words[at + ID_LOW] as number];
-  return (high | low) !== 0 ? partitionOf(high, low, 0) : TOP_PARTITIONS + partitionOf(words[at + PERSON_HIGH] as number, words[at + PERSON_LOW] as number, 0);
+  return (high | low) !== 0 ? partitionOf(high, low, 0) : TOP_PARTITIONS + byRespondent(words, at);
 };
-const byRespondent = (words: Int32Array, at: number): number => partitionOf(words[at + PERSON_HIGH] as number, words[at + PERSON_LOW] as number, 0);
 
 export class RespondentLedger {
   private readonly variants = new Map<string, VariantKey>();
@@ -220,14 +221,9 @@ export class RespondentLedger {
    * Gives every record its final outcome in its file's Tally and puts each file's cells in order (`declared`:
    * each file's variant named on the command line). Returns the summary and each file's repeat responses.
    */
-  resolve(declared: readonly (string | undefined)[]): { summary: RespondentSummary; fileRepeats: number[] } {
-    const resolution: Resolution = {
-      dedupe: this.dedupe,
-      files: this.files,
-      variants: this.variantList,
-      fileRepeats: this.files.map(() => 0),
-      counts: { respondents: 0, repeatRespondents: 0, repeatResponses: 0, crossVariant: 0 },
-    };
+  async resolve(declared: readonly (string | undefined)[]): Promise<{ summary: RespondentSummary; fileRepeats: number[] }> {
+    const outcomes = new Outcomes(this.files.map((cells) => cells.places.length));
+    const resolution: Resolution = { dedupe: this.dedupe, variants: this.variantList, outcomes };
     if (this.directory === null) {
       // Never spilled: one partition, in memory.
       const survivors = new RecordList();
@@ -236,45 +232,15 @@ export class RespondentLedger {
       this.writer.release();
       const kept = survivors.view();
       resolveRespondents(resolution, () => [kept], kept.length / WORDS);
-    } else this.resolveSpilled(resolution);
+    } else {
+      this.writer.flush();
+      this.writer.release();
+      const places = this.files.map((cells) => cells.places.length);
+      await resolveSpilled({ segments: this.writer.segments, places, dedupe: this.dedupe, variants: this.variantList, budget: this.budget, directory: this.directory.path }, outcomes);
+    }
+    outcomes.applyTo(this.files);
     this.files.forEach((cells, index) => cells.finish(declared[index]));
-    return { summary: { dedupe: this.dedupe, ...resolution.counts }, fileRepeats: resolution.fileRepeats };
-  }
-
-  private resolveSpilled(resolution: Resolution): void {
-    const { writer } = this;
-    writer.flush();
-    writer.release();
-    // Survivors of (a) join the respondent partitions, by the same hash, in runs of their own.
-    const survivors = new RunWriter(this.spillFile, TOP_PARTITIONS, byRespondent, this.budget);
-    for (let partition = 0; partition < TOP_PARTITIONS; partition += 1) {
-      this.partition(writer.segments[partition] as Segments, ID_HIGH, 0, (blocks, expected) => resolveIds(resolution, blocks, expected, (words, at) => survivors.add(words, at)));
-    }
-    survivors.flush();
-    survivors.release();
-    for (let partition = 0; partition < TOP_PARTITIONS; partition += 1) {
-      const segments = [...(writer.segments[TOP_PARTITIONS + partition] as Segments), ...(survivors.segments[partition] as Segments)];
-      this.partition(segments, PERSON_HIGH, 0, (blocks, expected) => resolveRespondents(resolution, blocks, expected));
-    }
-  }
-
-  /**
-   * Resolves one partition with `run`, first splitting it by further hash bits while it holds more records
-   * than the budget (all occurrences of a key stay together, in order). At the last depth a partition is
-   * resolved whatever its size: its keys then share 38 hash bits, so they are few.
-   */
-  private partition(segments: Segments, keyWord: number, depth: number, run: (blocks: () => Iterable<Int32Array>, expected: number) => void): void {
-    const records = recordsIn(segments);
-    if (records === 0) return;
-    if (records <= this.budget || depth === MAX_DEPTH) {
-      run(() => readRecords(segments), Math.min(records, this.budget));
-      return;
-    }
-    const parts = new RunWriter(this.spillFile, SUB_PARTITIONS, (words, at) => partitionOf(words[at + keyWord] as number, words[at + keyWord + 1] as number, depth + 1), this.budget);
-    for (const words of readRecords(segments)) for (let at = 0; at < words.length; at += WORDS) parts.add(words, at);
-    parts.flush();
-    parts.release();
-    for (const part of parts.segments) this.partition(part, keyWord, depth + 1, run);
+    return { summary: { dedupe: this.dedupe, ...outcomes.counts }, fileRepeats: [...outcomes.fileRepeats] };
   }
 
   /** Removes the spill files, if any (call in a `finally`). */

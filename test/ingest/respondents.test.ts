@@ -123,7 +123,7 @@ function feed(ledger: RespondentLedger, tally: Tally, rows: readonly Row[]): voi
 }
 
 /** The deferred ledger; `chunk` > 0 reads each file in chunks of that many rows, each in its own ledger as a worker would. */
-function deferred(files: readonly (readonly Row[])[], declared: readonly (string | undefined)[], dedupe: DedupeMode, budgetRecords: number, chunk: number): Outcome {
+async function deferred(files: readonly (readonly Row[])[], declared: readonly (string | undefined)[], dedupe: DedupeMode, budgetRecords: number, chunk: number): Promise<Outcome> {
   const ledger = new RespondentLedger(dedupe, { budgetRecords });
   try {
     const tallies = files.map((rows, file) => {
@@ -143,7 +143,7 @@ function deferred(files: readonly (readonly Row[])[], declared: readonly (string
       }
       return tally;
     });
-    const { summary, fileRepeats } = ledger.resolve(declared);
+    const { summary, fileRepeats } = await ledger.resolve(declared);
     for (const tally of tallies) expect(tally.accounting.rowsRead).toBe(tally.accounting.rowsUsed + totalDropped(tally.accounting));
     return { tallies: tallies.map(shape), summary, fileRepeats };
   } finally {
@@ -154,17 +154,17 @@ function deferred(files: readonly (readonly Row[])[], declared: readonly (string
 const spillDirectories = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith("nps-ab-ledger-"));
 
 describe("the deferred ledger (property-based, oracle: the sequential Map/Set ledger)", () => {
-  it("gives every row the outcome the sequential ledger gives it, spilled or not, whole or in chunks", () => {
+  it("gives every row the outcome the sequential ledger gives it, spilled or not, whole or in chunks", async () => {
     const before = spillDirectories().length;
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.array(rowArbitrary, { maxLength: 60 }), { minLength: 1, maxLength: 3 }),
         fc.array(fc.option(fc.constantFrom("A", "C"), { freq: 2, nil: undefined }), { minLength: 3, maxLength: 3 }),
         fc.constantFrom<DedupeMode>("none", "first", "last"),
         fc.constantFrom(1, 2, 5, 1 << 19),
         fc.constantFrom(0, 0, 1, 7),
-        (files, declared, dedupe, budget, chunk) => {
-          expect(deferred(files, declared, dedupe, budget, chunk)).toEqual(reference(files, declared, dedupe));
+        async (files, declared, dedupe, budget, chunk) => {
+          expect(await deferred(files, declared, dedupe, budget, chunk)).toEqual(reference(files, declared, dedupe));
         },
       ),
       { seed: 23, numRuns: 300 },
@@ -173,17 +173,17 @@ describe("the deferred ledger (property-based, oracle: the sequential Map/Set le
     expect(spillDirectories().length).toBe(before);
   });
 
-  it("holds thousands of records: in memory, in growing arrays, and in runs of a few hundred", () => {
+  it("holds thousands of records: in memory, in growing arrays, and in runs of a few hundred", async () => {
     const rows = fc.sample(rowArbitrary, { numRuns: 5000, seed: 7 });
     const files = [rows.slice(0, 3000), rows.slice(3000)];
     for (const dedupe of ["none", "last"] as const) {
       const expected = reference(files, ["A", undefined], dedupe);
-      for (const [budget, chunk] of [[1 << 19, 0], [300, 0], [1 << 19, 2500]] as const) expect(deferred(files, ["A", undefined], dedupe, budget, chunk)).toEqual(expected);
+      for (const [budget, chunk] of [[1 << 19, 0], [300, 0], [1 << 19, 2500]] as const) expect(await deferred(files, ["A", undefined], dedupe, budget, chunk)).toEqual(expected);
     }
   });
 
-  it("resolves a partition that cannot split (one key, many records) whatever the budget", () => {
+  it("resolves a partition that cannot split (one key, many records) whatever the budget", async () => {
     const rows: Row[] = Array.from({ length: 40 }, (_, index) => ({ variant: "A", id: index % 2, person: 1, drop: null, day: "2023-01-01", segment: null, score: index % 11 }));
-    for (const dedupe of ["none", "first", "last"] as const) expect(deferred([rows], [undefined], dedupe, 1, 0)).toEqual(reference([rows], [undefined], dedupe));
+    for (const dedupe of ["none", "first", "last"] as const) expect(await deferred([rows], [undefined], dedupe, 1, 0)).toEqual(reference([rows], [undefined], dedupe));
   });
 });

@@ -1,0 +1,148 @@
+/**
+ * Resolving a spilled ledger (respondents.ts) partition by partition: the ID partitions first (duplicates),
+ * whose survivors join the respondent partitions, then those (repeat respondents). Partitions are independent
+ * and their outcomes add up (ledger-outcomes.ts), so groups of them are resolved in worker threads
+ * (ledger-worker.ts) when there are cores to spare, each thread writing its own survivors' runs into the
+ * spill directory; or here, on this thread, by the same functions.
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { InternalError } from "../errors.js";
+import { ID_HIGH, MAX_DEPTH, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, RunWriter, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Segments } from "./ledger-records.js";
+import { Outcomes, type OutcomeData } from "./ledger-outcomes.js";
+import { resolveIds, resolveRespondents, type Blocks, type Resolution } from "./ledger-resolve.js";
+import type { DedupeMode } from "./respondents.js";
+
+export const byRespondent = (words: Int32Array, at: number): number => partitionOf(words[at + PERSON_HIGH] as number, words[at + PERSON_LOW] as number, 0);
+
+/** A group of partitions to resolve, as plain data (it crosses to a worker thread). */
+export interface GroupJob {
+  readonly kind: "ids" | "respondents";
+  readonly index: number;
+  readonly partitions: readonly Segments[];
+  /** How many places each file has (FileCells.places). */
+  readonly places: readonly number[];
+  readonly dedupe: DedupeMode;
+  readonly variants: readonly { readonly high: number; readonly low: number }[];
+  readonly budget: number;
+  /** The spill directory, and a prefix for the names of this group's files in it. */
+  readonly directory: string;
+  readonly prefix: string;
+}
+
+export interface GroupAnswer {
+  readonly index: number;
+  readonly outcomes: OutcomeData;
+  /** For an ID group: where its survivors went, per respondent partition. */
+  readonly survivors: readonly Segments[];
+}
+
+/**
+ * Resolves one partition with `run`, first splitting it by further hash bits while it holds more records than
+ * the budget (all occurrences of a key stay together, in order). At the last depth a partition is resolved
+ * whatever its size: its keys then share 40 hash bits, so they are few.
+ */
+function resolvePartition(segments: Segments, keyWord: number, depth: number, budget: number, spillFile: () => string, run: (blocks: Blocks, expected: number) => void): void {
+  const records = recordsIn(segments);
+  if (records === 0) return;
+  if (records <= budget || depth === MAX_DEPTH) {
+    run(() => readRecords(segments), Math.min(records, budget));
+    return;
+  }
+  const parts = new RunWriter(spillFile, SUB_PARTITIONS, (words, at) => partitionOf(words[at + keyWord] as number, words[at + keyWord + 1] as number, depth + 1), budget);
+  for (const words of readRecords(segments)) for (let at = 0; at < words.length; at += WORDS) parts.add(words, at);
+  parts.flush();
+  parts.release();
+  for (const part of parts.segments) resolvePartition(part, keyWord, depth + 1, budget, spillFile, run);
+}
+
+/** Resolves a group of partitions (on whichever thread). */
+export function resolveGroup(job: GroupJob): GroupAnswer {
+  const outcomes = new Outcomes(job.places);
+  const resolution: Resolution = { dedupe: job.dedupe, variants: job.variants, outcomes };
+  let files = 0;
+  const spillFile = (): string => join(job.directory, `${job.prefix}-${(files += 1)}.bin`);
+  if (job.kind === "respondents") {
+    for (const segments of job.partitions) resolvePartition(segments, PERSON_HIGH, 0, job.budget, spillFile, (blocks, expected) => resolveRespondents(resolution, blocks, expected));
+    return { index: job.index, outcomes, survivors: [] };
+  }
+  // Survivors of (a) join the respondent partitions, by the same hash, in runs of their own (half the
+  // budget: this runs beside a partition's table).
+  const survivors = new RunWriter(spillFile, TOP_PARTITIONS, byRespondent, Math.max(1, job.budget >> 1));
+  const toRespondents = (words: Int32Array, at: number): void => survivors.add(words, at);
+  for (const segments of job.partitions) resolvePartition(segments, ID_HIGH, 0, job.budget, spillFile, (blocks, expected) => resolveIds(resolution, blocks, expected, toRespondents));
+  survivors.flush();
+  survivors.release();
+  return { index: job.index, outcomes, survivors: survivors.segments };
+}
+
+const WORKER = new URL("./ledger-worker.js", import.meta.url);
+
+/** Runs jobs in worker threads (at most `threads`), or here when there is one core or no compiled worker. */
+async function runAll(jobs: readonly GroupJob[], threads: number): Promise<GroupAnswer[]> {
+  // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
+  if (threads < 2 || jobs.length < 2 || !existsSync(fileURLToPath(WORKER))) return jobs.map(resolveGroup);
+  const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => new Worker(WORKER));
+  try {
+    const answers: GroupAnswer[] = [];
+    let next = 0;
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const submit = (): void => {
+              const job = jobs[next];
+              next += 1;
+              if (job === undefined) resolve();
+              else worker.postMessage(job);
+            };
+            worker.on("message", (answer: GroupAnswer) => {
+              answers.push(answer);
+              submit();
+            });
+            worker.on("error", (error) => reject(new InternalError(`a ledger thread failed: ${error instanceof Error ? error.message : String(error)}`)));
+            submit();
+          }),
+      ),
+    );
+    return answers.sort((a, b) => a.index - b.index);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+export interface SpilledLedger {
+  /** The reading runs' partitions: ID partitions, then respondent partitions. */
+  readonly segments: readonly Segments[];
+  readonly places: readonly number[];
+  readonly dedupe: DedupeMode;
+  readonly variants: readonly { readonly high: number; readonly low: number }[];
+  readonly budget: number;
+  readonly directory: string;
+}
+
+/** Resolves every partition of a spilled ledger; adds what it decides into `outcomes`. */
+export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes): Promise<void> {
+  const threads = Math.min(availableParallelism(), 8);
+  // A few groups per thread, so that one slow group does not leave the other threads idle for long.
+  const groups = Math.max(1, Math.min(TOP_PARTITIONS, threads * 4));
+  const jobsOf = (kind: GroupJob["kind"], partitionsOf: (partition: number) => Segments): GroupJob[] =>
+    Array.from({ length: groups }, (_, index) => ({
+      kind,
+      index,
+      partitions: Array.from({ length: TOP_PARTITIONS }, (__, partition) => partition).filter((partition) => partition % groups === index).map(partitionsOf),
+      places: ledger.places,
+      dedupe: ledger.dedupe,
+      variants: ledger.variants,
+      budget: ledger.budget,
+      directory: ledger.directory,
+      prefix: `${kind}${index}`,
+    }));
+  const idAnswers = await runAll(jobsOf("ids", (partition) => ledger.segments[partition] as Segments), threads);
+  for (const answer of idAnswers) outcomes.add(answer.outcomes);
+  const respondentSegments = (partition: number): Segments => [...(ledger.segments[TOP_PARTITIONS + partition] as Segments), ...idAnswers.flatMap((answer) => answer.survivors[partition] ?? [])];
+  for (const answer of await runAll(jobsOf("respondents", respondentSegments), threads)) outcomes.add(answer.outcomes);
+}
