@@ -214,6 +214,12 @@ export class HashTable64 {
     }
   }
 
+  /** Empties the table, keeping its room (to reuse it rather than leave a large array to the collector). */
+  clear(): void {
+    this.slots.fill(0);
+    this.size = 0;
+  }
+
   /** Makes room for `more` keys at once (one rehash rather than one per doubling). */
   reserve(more: number): void {
     let capacity = this.mask + 1;

@@ -81,34 +81,33 @@ export function resolveGroup(job: GroupJob): GroupAnswer {
 
 const WORKER = new URL("./ledger-worker.js", import.meta.url);
 
-/** Runs jobs in worker threads (at most `threads`), or here when there is one core or no compiled worker. */
+/**
+ * Runs jobs on this thread and `threads - 1` worker threads, or only here when there is one core or no
+ * compiled worker. This thread takes jobs too: it has nothing else to do, and a thread fewer is ~30 MB less.
+ * Jobs are dealt out up front, round robin (partitions are alike by hashing): a worker then never waits for
+ * this thread, busy with its own jobs, to hand it the next one.
+ */
 async function runAll(jobs: readonly GroupJob[], threads: number): Promise<GroupAnswer[]> {
   // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
   if (threads < 2 || jobs.length < 2 || !existsSync(fileURLToPath(WORKER))) return jobs.map(resolveGroup);
-  const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => new Worker(WORKER));
+  const shares = Math.min(threads, jobs.length);
+  const workers = Array.from({ length: shares - 1 }, () => new Worker(WORKER));
   try {
-    const answers: GroupAnswer[] = [];
-    let next = 0;
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const submit = (): void => {
-              const job = jobs[next];
-              next += 1;
-              if (job === undefined) resolve();
-              else worker.postMessage(job);
-            };
-            worker.on("message", (answer: GroupAnswer) => {
-              answers.push(answer);
-              submit();
-            });
-            worker.on("error", (error) => reject(new InternalError(`a ledger thread failed: ${error instanceof Error ? error.message : String(error)}`)));
-            submit();
-          }),
-      ),
+    const fromWorkers = workers.map(
+      (worker, index) =>
+        new Promise<GroupAnswer[]>((resolve, reject) => {
+          const mine = jobs.filter((job) => job.index % shares === index + 1);
+          const answers: GroupAnswer[] = [];
+          worker.on("message", (answer: GroupAnswer) => {
+            answers.push(answer);
+            if (answers.length === mine.length) resolve(answers);
+          });
+          worker.on("error", (error) => reject(new InternalError(`a ledger thread failed: ${error instanceof Error ? error.message : String(error)}`)));
+          for (const job of mine) worker.postMessage(job);
+        }),
     );
-    return answers.sort((a, b) => a.index - b.index);
+    const here = jobs.filter((job) => job.index % shares === 0).map(resolveGroup);
+    return [...here, ...(await Promise.all(fromWorkers)).flat()].sort((a, b) => a.index - b.index);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

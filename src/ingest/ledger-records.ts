@@ -159,10 +159,16 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 
 export const recordsIn = (segments: Segments): number => segments.reduce((sum, { start, end }) => sum + end - start, 0);
 
-/** The records of a partition, block by block (a block is whole records), in order. */
+let sharedBlock = new Int32Array(0);
+
+/**
+ * The records of a partition, block by block (a block is whole records), in order. A block is only valid until
+ * the next one, and one partition is read at a time.
+ */
 export function* readRecords(segments: Segments, blockRecords = 1 << 15): Generator<Int32Array> {
-  // No bigger than the partition: small partitions are many.
-  const block = new Int32Array(Math.max(1, Math.min(blockRecords, recordsIn(segments))) * WORDS);
+  // One block per thread, reused (partitions are read one at a time): see ledger-resolve.ts' tables.
+  if (sharedBlock.length !== blockRecords * WORDS) sharedBlock = new Int32Array(blockRecords * WORDS);
+  const block = sharedBlock;
   const bytes = new Uint8Array(block.buffer);
   for (const { path, start, end } of segments) {
     const fd = openSync(path, "r");

@@ -31,6 +31,23 @@ export interface Resolution {
 /** Records to resolve: blocks of whole records, which can be iterated more than once. */
 export type Blocks = () => Iterable<Int32Array>;
 
+/**
+ * Tables reused from one partition to the next on this thread: made anew, each partition left megabytes of
+ * arrays to the garbage collector, which frees them late (the 22M-row run's peak RSS grew by tens of MB).
+ */
+const tables = new Map<string, HashTable64>();
+function table(name: string, withValues: boolean, expected: number): HashTable64 {
+  let found = tables.get(name);
+  if (found === undefined) tables.set(name, (found = new HashTable64(withValues, expected)));
+  else {
+    found.clear();
+    found.reserve(expected);
+  }
+  return found;
+}
+let firstSeqs = new Float64Array(1024);
+let lastSeqs = new Float64Array(1024);
+
 const DUPLICATE = DROP_REASONS.indexOf("duplicate-response");
 const REPEAT = DROP_REASONS.indexOf("repeat-respondent");
 
@@ -46,7 +63,7 @@ function settle(outcomes: Outcomes, words: Int32Array, at: number): void {
  * settles the duplicates and the records that no respondent step concerns; hands the rest to `toRespondents`.
  */
 export function resolveIds(resolution: Resolution, blocks: Blocks, expected: number, toRespondents: (words: Int32Array, at: number) => void): void {
-  const seen = new HashTable64(false, expected);
+  const seen = table("seen", false, expected);
   const key = new Hash64();
   const { outcomes } = resolution;
   for (const words of blocks()) {
@@ -64,10 +81,10 @@ export function resolveIds(resolution: Resolution, blocks: Blocks, expected: num
 
 /** (b) over the used, non-duplicate responses of one respondent partition. */
 export function resolveRespondents(resolution: Resolution, blocks: Blocks, expected: number): void {
-  const pairs = new HashTable64(true, expected);
-  const people = new HashTable64(true, Math.min(expected, 1 << 16));
-  let first = new Float64Array(Math.max(16, expected));
-  let last = new Float64Array(first.length);
+  const pairs = table("pairs", true, expected);
+  const people = table("people", true, Math.min(expected, 1 << 16));
+  if (firstSeqs.length < expected) [firstSeqs, lastSeqs] = [new Float64Array(expected), new Float64Array(expected)];
+  let [first, last] = [firstSeqs, lastSeqs];
   const person = new Hash64();
   const pairKey = (words: Int32Array, at: number): Hash64 => {
     person.high = words[at + PERSON_HIGH] as number;
@@ -86,7 +103,7 @@ export function resolveRespondents(resolution: Resolution, blocks: Blocks, expec
       takeBacks?.note(key, words[at + FILE] as number, seq);
       const index = pairs.putIfAbsent(key, pairCount, -1);
       if (index < 0) {
-        if (pairCount === first.length) [first, last] = [grown(first), grown(last)];
+        if (pairCount === first.length) [first, last] = [firstSeqs, lastSeqs] = [grown(first), grown(last)];
         first[pairCount] = seq;
         last[pairCount] = seq;
         pairCount += 1;
@@ -139,7 +156,7 @@ class TakeBackTimes {
   private second: number[] = [];
 
   constructor(expected: number) {
-    this.table = new HashTable64(true, expected);
+    this.table = table("takeBacks", true, expected);
   }
 
   /** A response of the pair `pair` in `file`. */

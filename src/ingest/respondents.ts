@@ -70,7 +70,7 @@ export interface LedgerChunk {
 
 export interface LedgerOptions {
   /**
-   * Records kept in memory before spilling to disk (default 2^18: 9.4 MB, twice that while a run is sorted);
+   * Records kept in memory before spilling to disk (default 2^17: 4.7 MB, twice that while a run is sorted);
    * a partition resolved at once holds at most this many keys too.
    */
   readonly budgetRecords?: number | undefined;
@@ -106,7 +106,7 @@ export class RespondentLedger {
     readonly dedupe: DedupeMode,
     options: LedgerOptions = {},
   ) {
-    this.budget = options.budgetRecords ?? 1 << 18;
+    this.budget = options.budgetRecords ?? 1 << 17;
     this.writer = new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, byIdOrRespondent, this.budget, options.initialRecords);
   }
 
