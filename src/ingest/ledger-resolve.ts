@@ -5,7 +5,7 @@
  * (a) Duplicates, per ID partition (all occurrences of a key in it, in run order): the first occurrence of a
  *     (variant, response ID) keeps the outcome it got when read; every later one is `duplicate-response`.
  * (b) Respondents, per respondent partition (every response of a respondent in it, in any order), over the
- *     records used and not duplicates: two passes. The first finds, for each (respondent, variant) pair, how
+ *     records used and not duplicates: two passes (one with `--dedupe none`, which drops nothing). The first finds, for each (respondent, variant) pair, how
  *     many responses it has and the smallest and largest sequence number among them; the second knows, for
  *     each response, whether it is its pair's first or last in run order, which is all the sequential ledger
  *     ever asked (see the counts in `Resolution`).
@@ -47,6 +47,7 @@ function table(name: string, withValues: boolean, expected: number): HashTable64
 }
 let firstSeqs = new Float64Array(1024);
 let lastSeqs = new Float64Array(1024);
+let firstFiles = new Int32Array(1024);
 
 const DUPLICATE = DROP_REASONS.indexOf("duplicate-response");
 const REPEAT = DROP_REASONS.indexOf("repeat-respondent");
@@ -83,8 +84,8 @@ export function resolveIds(resolution: Resolution, blocks: Blocks, expected: num
 export function resolveRespondents(resolution: Resolution, blocks: Blocks, expected: number): void {
   const pairs = table("pairs", true, expected);
   const people = table("people", true, Math.min(expected, 1 << 16));
-  if (firstSeqs.length < expected) [firstSeqs, lastSeqs] = [new Float64Array(expected), new Float64Array(expected)];
-  let [first, last] = [firstSeqs, lastSeqs];
+  if (firstSeqs.length < expected) [firstSeqs, lastSeqs, firstFiles] = [new Float64Array(expected), new Float64Array(expected), new Int32Array(expected)];
+  let [first, last, firstFile] = [firstSeqs, lastSeqs, firstFiles];
   const person = new Hash64();
   const pairKey = (words: Int32Array, at: number): Hash64 => {
     person.high = words[at + PERSON_HIGH] as number;
@@ -94,18 +95,26 @@ export function resolveRespondents(resolution: Resolution, blocks: Blocks, expec
   };
   const { outcomes } = resolution;
   const { counts } = outcomes;
-  const takeBacks = resolution.dedupe === "last" ? new TakeBackTimes(expected) : null;
+  const { dedupe } = resolution;
+  const takeBacks = dedupe === "last" ? new TakeBackTimes(expected) : null;
   let pairCount = 0;
   for (const words of blocks()) {
     for (let at = 0; at < words.length; at += WORDS) {
       const seq = seqAt(words, at);
+      const file = words[at + FILE] as number;
+      if (dedupe === "none") {
+        // Every response is kept, and counts as a repeat in its file unless it is its pair's first (below).
+        settle(outcomes, words, at);
+        outcomes.fileRepeats[file] = (outcomes.fileRepeats[file] as number) + 1;
+      }
       const key = pairKey(words, at);
       takeBacks?.note(key, words[at + FILE] as number, seq);
       const index = pairs.putIfAbsent(key, pairCount, -1);
       if (index < 0) {
-        if (pairCount === first.length) [first, last] = [firstSeqs, lastSeqs] = [grown(first), grown(last)];
+        if (pairCount === first.length) [first, last, firstFile] = [firstSeqs, lastSeqs, firstFiles] = [grown(first), grown(last), grownInt(firstFile)];
         first[pairCount] = seq;
         last[pairCount] = seq;
+        firstFile[pairCount] = file;
         pairCount += 1;
         counts.respondents += 1;
         // pairKey changed `person`: the respondent's own key again, for their count of variants.
@@ -117,11 +126,15 @@ export function resolveRespondents(resolution: Resolution, blocks: Blocks, expec
       // A pair's second response makes a repeat respondent; every response after the first is a repeat response.
       if (first[index] === last[index]) counts.repeatRespondents += 1;
       counts.repeatResponses += 1;
-      if (seq < (first[index] as number)) first[index] = seq;
+      if (seq < (first[index] as number)) [first[index], firstFile[index]] = [seq, file];
       if (seq > (last[index] as number)) last[index] = seq;
     }
   }
-  const { dedupe } = resolution;
+  if (dedupe === "none") {
+    // Nothing is dropped, so no second pass: each pair's first response was counted as a repeat above.
+    for (let index = 0; index < pairCount; index += 1) outcomes.fileRepeats[firstFile[index] as number] -= 1;
+    return;
+  }
   for (const words of blocks()) {
     for (let at = 0; at < words.length; at += WORDS) {
       const seq = seqAt(words, at);
@@ -129,7 +142,7 @@ export function resolveRespondents(resolution: Resolution, blocks: Blocks, expec
       const file = words[at + FILE] as number;
       const isFirst = seq === first[index];
       if (!isFirst) outcomes.fileRepeats[file] = (outcomes.fileRepeats[file] as number) + 1;
-      const keep = dedupe === "none" || (dedupe === "first" ? isFirst : seq === last[index]);
+      const keep = dedupe === "first" ? isFirst : seq === last[index];
       if (keep) settle(outcomes, words, at);
       else {
         // `--dedupe last` counted this response when it was read and took it back at the next one: its cell exists.
@@ -180,6 +193,12 @@ class TakeBackTimes {
       if (seq < Number.POSITIVE_INFINITY) outcomes.noteFirstDrop(this.files[index] as number, REPEAT, seq);
     });
   }
+}
+
+function grownInt(values: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(values.length * 2);
+  bigger.set(values);
+  return bigger;
 }
 
 function grown(values: Float64Array): Float64Array<ArrayBuffer> {
