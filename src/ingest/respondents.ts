@@ -14,10 +14,13 @@
  * remember every response ID; held in memory that grew ~12 bytes an ID (540 MB for 22 million rows). Instead,
  * a row with a response ID or a respondent is not counted when it is read: it becomes a fixed-size record
  * (ledger-records.ts: its run sequence number, hashed keys, variant, file and the outcome it got from the
- * other checks), kept in memory up to a budget and beyond it spilled to partition files on disk by key hash.
- * Once every file is read, `resolve` gives each record its final outcome partition by partition
- * (ledger-resolve.ts), and FileCells puts the Tally's cells in the order a sequential read makes them. A row
- * with neither key is counted at once. Order lives in the sequence numbers, so worker threads can read
+ * other checks), kept in memory up to a budget (2^17 records) and beyond it written to a temporary directory
+ * in runs sorted by partition (key hash). Once every file is read, `resolve` gives each record its final
+ * outcome partition by partition (ledger-resolve.ts), in memory for a small run, else in groups of partitions
+ * on this thread and worker threads (ledger-partitions.ts) whose summed outcomes (ledger-outcomes.ts) are
+ * applied once; FileCells then puts the Tally's cells and drop reasons in the order a sequential read makes
+ * them. A row with neither key is counted at once. Memory: the budget, a partition's tables (at most 2^17
+ * keys before it is split further) per thread, and a few words per run and partition to find them. Order lives in the sequence numbers, so worker threads can read
  * chunks of a file in any dedupe mode (`exportChunk`, `mergeChunk`).
  *
  * One consequence, deliberate: a row's score and date are read before it is known to be a duplicate, so with

@@ -14,7 +14,7 @@ export interface WorkerSetup {
   readonly recordDelimiter: number;
   readonly relax: boolean;
   readonly headerLength: number;
-  /** Bytes per record in the head: how many ids a chunk will hold, to make room for them up front. */
+  /** Bytes per record in the head: how many ledger records a chunk will hold, to make room for them up front. */
   readonly bytesPerRecord: number;
   /** The first records, from which the layout is found again (the layout holds functions). */
   readonly headerCandidates: string[][];
