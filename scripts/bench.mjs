@@ -15,6 +15,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync,
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "./mulberry32.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TOOLS = ["nps-ab", "duckdb", "csv-parse"];
@@ -33,17 +34,6 @@ function parseArgs(argv) {
   return args;
 }
 
-/** mulberry32: a small seeded generator, so the export is the same bytes on every machine. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMENTS = ["", "", "", "", "Great", "Too many emails", "Love the cashback", "ok", "Slow payouts", "Best site I've used!"];
 const QUOTED = ['"Fast, easy"', '"Good app\nbut slow checkout"', '"They said ""soon"", still waiting"', '"Line one\r\nline two, with a comma"'];
@@ -74,7 +64,7 @@ async function generate(path, rows) {
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.partial`;
   const out = createWriteStream(partial);
-  const next = random(20240601);
+  const next = mulberry32(20240601);
   const start = Date.UTC(2023, 0, 1);
   out.write("Response ID,Score,Comment,Created At,Email,Lifecycle Stage,Country,Tags,Site\n");
   let batch = "";

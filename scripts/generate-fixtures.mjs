@@ -8,22 +8,11 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "./mulberry32.mjs";
 
 const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures");
 const SEED = 2018;
 
-// mulberry32 by Tommy Ettinger (public domain), as given in bryc's collection of JS PRNGs:
-// https://github.com/bryc/code/blob/master/jshash/PRNGs.md#mulberry32 . 32-bit state, plenty for 40k rows.
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const int = (rng, lo, hi) => lo + Math.floor(rng() * (hi - lo + 1)); // inclusive bounds
 const pick = (rng, items) => items[Math.floor(rng() * items.length)];
 function pickWeighted(rng, items, weights) {
