@@ -30,3 +30,11 @@ export const CLOSED_FORM = { rel: 1e-6 } as const;
 export function expectNear(actual: number | null | undefined, expected: number, label: string, floor = 1e-9): void {
   expectClose(actual, expected, { abs: Math.max(floor, CLOSED_FORM.rel * Math.abs(expected)) }, label);
 }
+
+/**
+ * |actual - expected| <= max(relative * |expected|, floor): the statistics tests' tight check of closed forms
+ * against the R/SciPy reference values (each test file says why its `relative` fits).
+ */
+export function expectRelative(actual: number | null | undefined, expected: number, label: string, relative = 1e-9, floor = 0): void {
+  expectClose(actual, expected, { abs: Math.max(relative * Math.abs(expected), floor) }, label);
+}

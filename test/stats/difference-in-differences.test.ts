@@ -5,6 +5,7 @@ import { differenceInDifferences } from "../../src/stats/difference-in-differenc
 import { npsDifference } from "../../src/stats/difference.js";
 import type { StratumCounts } from "../../src/stats/stratified.js";
 import type { CategoryCounts } from "../../src/stats/types.js";
+import { expectRelative } from "./close.js";
 
 /**
  * Written by test/reference/issue4-generate.py: the closed form, checked there against the interaction of a
@@ -30,13 +31,8 @@ const reference = JSON.parse(readFileSync(new URL("../reference/issue4-cases.jso
 /** Closed forms (differences, a square root, the normal tail): 1e-9 relative, absolute 1e-12 near 0. */
 const RELATIVE_TOLERANCE = 1e-9;
 
-function expectClose(actual: number | null, expected: number, what: string, relative = RELATIVE_TOLERANCE): void {
-  const tolerance = Math.max(relative * Math.abs(expected), 1e-12);
-  const difference = actual === null ? Infinity : Math.abs(actual - expected);
-  if (!(difference <= tolerance)) {
-    expect.fail(`${what}: expected ${expected}, got ${actual}, |difference| ${difference} > tolerance ${tolerance} (relative ${relative})`);
-  }
-}
+/** Relative, with a 1e-12 absolute floor for expected values of exactly 0. */
+const expectClosed = (actual: number | null, expected: number, what: string, relative = RELATIVE_TOLERANCE): void => expectRelative(actual, expected, what, relative, 1e-12);
 
 const counts = (detractors: number, passives: number, promoters: number): CategoryCounts => ({ detractors, passives, promoters });
 const swap = ({ control, treatment }: StratumCounts): StratumCounts => ({ control: treatment, treatment: control });
@@ -44,14 +40,14 @@ const swap = ({ control, treatment }: StratumCounts): StratumCounts => ({ contro
 describe("differenceInDifferences against the reference", () => {
   it.each(reference.differenceInDifferences.map((c) => [`${c.name} alpha=${c.alpha}`, c] as const))("%s", (label, c) => {
     const result = differenceInDifferences(c.pre, c.post, c.alpha);
-    expectClose(result.differenceInDifferences, c.differenceInDifferences, `${label}: DiD`);
-    expectClose(result.preDifference, c.preDifference, `${label}: pre difference`);
-    expectClose(result.postDifference, c.postDifference, `${label}: post difference`);
-    expectClose(result.se, c.se, `${label}: se`);
-    expectClose(result.ci?.low ?? null, c.ci[0], `${label}: ci.low`);
-    expectClose(result.ci?.high ?? null, c.ci[1], `${label}: ci.high`);
-    expectClose(result.z, c.z, `${label}: z`);
-    expectClose(result.pValue, c.pValue, `${label}: p-value`);
+    expectClosed(result.differenceInDifferences, c.differenceInDifferences, `${label}: DiD`);
+    expectClosed(result.preDifference, c.preDifference, `${label}: pre difference`);
+    expectClosed(result.postDifference, c.postDifference, `${label}: post difference`);
+    expectClosed(result.se, c.se, `${label}: se`);
+    expectClosed(result.ci?.low ?? null, c.ci[0], `${label}: ci.low`);
+    expectClosed(result.ci?.high ?? null, c.ci[1], `${label}: ci.high`);
+    expectClosed(result.z, c.z, `${label}: z`);
+    expectClosed(result.pValue, c.pValue, `${label}: p-value`);
   });
 });
 
@@ -81,9 +77,9 @@ describe("invariants", () => {
           return;
         }
         expect([forward.se, forward.pValue, forward.differenceInDifferences].every(Number.isFinite)).toBe(true);
-        expectClose(backward.differenceInDifferences === null ? null : -backward.differenceInDifferences, forward.differenceInDifferences, "DiD", 1e-12);
-        expectClose(backward.se, forward.se, "se", 1e-12);
-        expectClose(backward.pValue, forward.pValue, "p-value", 1e-12);
+        expectClosed(backward.differenceInDifferences === null ? null : -backward.differenceInDifferences, forward.differenceInDifferences, "DiD", 1e-12);
+        expectClosed(backward.se, forward.se, "se", 1e-12);
+        expectClosed(backward.pValue, forward.pValue, "p-value", 1e-12);
         expect(forward.ci.low).toBeLessThanOrEqual(forward.differenceInDifferences);
         expect(forward.ci.high).toBeGreaterThanOrEqual(forward.differenceInDifferences);
       }),
@@ -95,7 +91,7 @@ describe("invariants", () => {
     const post = { control: counts(52, 70, 78), treatment: counts(61, 66, 73) };
     const forward = differenceInDifferences(pre, post, 0.05);
     const reversed = differenceInDifferences(post, pre, 0.05);
-    expectClose(reversed.differenceInDifferences === null ? null : -reversed.differenceInDifferences, forward.differenceInDifferences!, "DiD", 1e-12);
+    expectClosed(reversed.differenceInDifferences === null ? null : -reversed.differenceInDifferences, forward.differenceInDifferences!, "DiD", 1e-12);
   });
 
   it("period differences are the two-sample differences, and SE^2 is the sum of both periods' SE^2", () => {
@@ -106,7 +102,7 @@ describe("invariants", () => {
     const result = differenceInDifferences(pre, post, 0.05);
     expect(result.preDifference).toBe(before.difference);
     expect(result.postDifference).toBe(after.difference);
-    expectClose(result.se, Math.hypot(before.se, after.se), "se");
+    expectClosed(result.se, Math.hypot(before.se, after.se), "se");
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type SampleSizeResult,
 } from "../../src/stats/power.js";
 import type { CategoryCounts } from "../../src/stats/types.js";
+import { expectRelative } from "./close.js";
 
 /** Written by test/reference/issue6-generate.py (SciPy); the tests only read it. */
 interface SampleSizeCase {
@@ -35,16 +36,9 @@ const reference = JSON.parse(readFileSync(new URL("../reference/issue6-cases.jso
   minimumDetectableDifference: MdeCase[];
 };
 
-const RELATIVE_TOLERANCE = 1e-9;
+// Closed forms: 1e-9 relative to the reference (expectRelative's default).
 
 /** Fails with the expected value, the actual one, their difference and the tolerance. */
-function expectClose(actual: number | null, expected: number, what: string, relative = RELATIVE_TOLERANCE): void {
-  const tolerance = relative * Math.abs(expected);
-  const difference = actual === null ? Infinity : Math.abs(actual - expected);
-  if (!(difference <= tolerance)) {
-    expect.fail(`${what}: expected ${expected}, got ${actual}, |difference| ${difference} > tolerance ${tolerance} (relative ${relative})`);
-  }
-}
 
 function nOf(result: SampleSizeResult): number | null {
   return result.nPerVariant;
@@ -55,7 +49,7 @@ const baseline = { promoterShare: 0.5, detractorShare: 0.2 };
 describe("perRespondentVarianceOf", () => {
   it("is P + D - (P - D)^2, matching the R package NPS values", () => {
     expect(perRespondentVarianceOf(baseline)).toBe(0.61);
-    expectClose(perRespondentVarianceOf({ promoterShare: 3 / 6, detractorShare: 1 / 6 }), 5 / 9, "(1,2,3)");
+    expectRelative(perRespondentVarianceOf({ promoterShare: 3 / 6, detractorShare: 1 / 6 }), 5 / 9, "(1,2,3)");
     expect(perRespondentVarianceOf({ promoterShare: 0.5, detractorShare: 0.5 })).toBe(1);
     expect(perRespondentVarianceOf({ promoterShare: 1, detractorShare: 0 })).toBe(0);
   });
@@ -72,31 +66,31 @@ describe("sample sizes against SciPy (test/reference/issue6-cases.json)", () => 
     const shares = { promoterShare: c.promoterShare, detractorShare: c.detractorShare };
     const label = `P=${c.promoterShare} D=${c.detractorShare} ${c.points} pts alpha=${c.alpha} power=${c.power}`;
     const superiority = sampleSizeForDifference(shares, c.points, c.alpha, c.power);
-    expectClose(nOf(superiority), c.superiorityN, `superiority n, ${label}`);
-    expectClose(superiority.variance, c.variance, `variance, ${label}`);
-    expectClose(nOf(sampleSizeForEquivalence(shares, c.points, c.alpha, c.power)), c.equivalenceN, `equivalence n, ${label}`);
-    expectClose(nOf(sampleSizeForNonInferiority(shares, c.points, c.alpha, c.power)), c.nonInferiorityN, `non-inferiority n, ${label}`);
+    expectRelative(nOf(superiority), c.superiorityN, `superiority n, ${label}`);
+    expectRelative(superiority.variance, c.variance, `variance, ${label}`);
+    expectRelative(nOf(sampleSizeForEquivalence(shares, c.points, c.alpha, c.power)), c.equivalenceN, `equivalence n, ${label}`);
+    expectRelative(nOf(sampleSizeForNonInferiority(shares, c.points, c.alpha, c.power)), c.nonInferiorityN, `non-inferiority n, ${label}`);
   });
 
   it.each(reference.sampleSizes)("the power at the superiority n is the target ($power)", (c) => {
     const shares = { promoterShare: c.promoterShare, detractorShare: c.detractorShare };
     const n = nOf(sampleSizeForDifference(shares, c.points, c.alpha, c.power));
     expect(n).not.toBeNull();
-    expectClose(powerForDifference(shares, c.points, c.alpha, n ?? 0).power, c.power, "achieved power");
+    expectRelative(powerForDifference(shares, c.points, c.alpha, n ?? 0).power, c.power, "achieved power");
   });
 });
 
 describe("minimum detectable difference against SciPy", () => {
   it.each(reference.minimumDetectableDifference)("alpha $alpha, power $power", (c) => {
     const result = minimumDetectableDifference(c.control, c.treatment, c.alpha, c.power);
-    expectClose(result.mdePoints, c.mdePoints, `MDE for ${JSON.stringify(c.control)} vs ${JSON.stringify(c.treatment)}`);
+    expectRelative(result.mdePoints, c.mdePoints, `MDE for ${JSON.stringify(c.control)} vs ${JSON.stringify(c.treatment)}`);
   });
 
   it("is the effect whose sample size is the observed n (equal arms with the baseline's mix)", () => {
     const counts = { detractors: 200, passives: 300, promoters: 500 };
     const result = minimumDetectableDifference(counts, counts, 0.05, 0.8);
     const mix = { promoterShare: 0.5, detractorShare: 0.2 };
-    expectClose(nOf(sampleSizeForDifference(mix, result.mdePoints ?? 0, 0.05, 0.8)), 1000, "n at the MDE");
+    expectRelative(nOf(sampleSizeForDifference(mix, result.mdePoints ?? 0, 0.05, 0.8)), 1000, "n at the MDE");
   });
 });
 
@@ -115,8 +109,8 @@ describe("the doc comments' examples", () => {
 describe("invariants", () => {
   it("n scales as 1 / effect^2 and ignores the effect's sign", () => {
     const five = nOf(sampleSizeForDifference(baseline, 5, 0.05, 0.8)) ?? 0;
-    expectClose(nOf(sampleSizeForDifference(baseline, 2.5, 0.05, 0.8)), 4 * five, "half the effect");
-    expectClose(nOf(sampleSizeForDifference(baseline, -5, 0.05, 0.8)), five, "negative effect");
+    expectRelative(nOf(sampleSizeForDifference(baseline, 2.5, 0.05, 0.8)), 4 * five, "half the effect");
+    expectRelative(nOf(sampleSizeForDifference(baseline, -5, 0.05, 0.8)), five, "negative effect");
   });
 
   it("more power or a smaller alpha needs more respondents", () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { normalQuantile } from "../../src/stats/distributions.js";
 import { confidenceSequenceHalfWidth, sequentialDifferenceInterval, sequentialRho } from "../../src/stats/sequential.js";
 import type { CategoryCounts } from "../../src/stats/types.js";
+import { expectRelative } from "./close.js";
 
 /** Written by test/reference/issue6-generate.py (closed form checked against numerical integration). */
 interface SequentialCase {
@@ -22,13 +23,6 @@ const reference = JSON.parse(readFileSync(new URL("../reference/issue6-cases.jso
 };
 
 /** Fails with the expected value, the actual one, their difference and the tolerance. */
-function expectClose(actual: number | null, expected: number, what: string, relative = 1e-9): void {
-  const tolerance = relative * Math.abs(expected);
-  const difference = actual === null ? Infinity : Math.abs(actual - expected);
-  if (!(difference <= tolerance)) {
-    expect.fail(`${what}: expected ${expected}, got ${actual}, |difference| ${difference} > tolerance ${tolerance} (relative ${relative})`);
-  }
-}
 
 const control = { detractors: 30, passives: 40, promoters: 80 };
 const treatment = { detractors: 20, passives: 45, promoters: 100 };
@@ -47,10 +41,10 @@ describe("sequentialDifferenceInterval", () => {
   it.each(reference.sequential)("matches the Python implementation: alpha $alpha, tuning $tuning", (c) => {
     const result = sequentialDifferenceInterval(c.control, c.treatment, c.alpha, c.tuning);
     const label = `${JSON.stringify(c.control)} vs ${JSON.stringify(c.treatment)}, alpha ${c.alpha}, tuning ${c.tuning}`;
-    expectClose(result.difference, c.difference, `difference, ${label}`);
-    expectClose(result.halfWidth, c.halfWidth, `half-width, ${label}`);
-    expectClose(result.ci?.low ?? null, c.ci[0], `low, ${label}`);
-    expectClose(result.ci?.high ?? null, c.ci[1], `high, ${label}`);
+    expectRelative(result.difference, c.difference, `difference, ${label}`);
+    expectRelative(result.halfWidth, c.halfWidth, `half-width, ${label}`);
+    expectRelative(result.ci?.low ?? null, c.ci[0], `low, ${label}`);
+    expectRelative(result.ci?.high ?? null, c.ci[1], `high, ${label}`);
   });
 
   it("prints its doc comment's example", () => {
@@ -67,8 +61,8 @@ describe("sequentialDifferenceInterval", () => {
     expect(forward.ci).not.toBeNull();
     expect(forward.ci?.low).toBeLessThan(forward.difference ?? NaN);
     expect(forward.ci?.high).toBeGreaterThan(forward.difference ?? NaN);
-    expectClose(backward.difference, -(forward.difference ?? NaN), "swapped difference", 1e-12);
-    expectClose(backward.halfWidth, forward.halfWidth ?? NaN, "swapped half-width", 1e-12);
+    expectRelative(backward.difference, -(forward.difference ?? NaN), "swapped difference", 1e-12);
+    expectRelative(backward.halfWidth, forward.halfWidth ?? NaN, "swapped half-width", 1e-12);
   });
 
   it("returns a reason for an empty variant or a zero standard error", () => {
@@ -91,11 +85,11 @@ describe("sequentialDifferenceInterval", () => {
 
 describe("confidenceSequenceHalfWidth and sequentialRho", () => {
   it.each(reference.rho)("rho for alpha $alpha, tuning $tuning", ({ alpha, tuning, rho }) => {
-    expectClose(sequentialRho(alpha, tuning), rho, `rho(${alpha}, ${tuning})`);
+    expectRelative(sequentialRho(alpha, tuning), rho, `rho(${alpha}, ${tuning})`);
   });
 
   it.each(reference.halfWidths)("n=$n sd=$sd alpha=$alpha tuning=$tuning", ({ n, sd, alpha, tuning, halfWidth }) => {
-    expectClose(confidenceSequenceHalfWidth(n, sd, alpha, tuning), halfWidth, `half-width(n=${n}, sd=${sd}, alpha=${alpha}, tuning=${tuning})`);
+    expectRelative(confidenceSequenceHalfWidth(n, sd, alpha, tuning), halfWidth, `half-width(n=${n}, sd=${sd}, alpha=${alpha}, tuning=${tuning})`);
   });
 
   it("prints its doc comments' examples", () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { npsDifference } from "../../src/stats/difference.js";
 import { STRATUM_WEIGHTINGS, stratifiedDifference, type StratumCounts, type StratumWeighting } from "../../src/stats/stratified.js";
 import type { CategoryCounts } from "../../src/stats/types.js";
+import { expectRelative } from "./close.js";
 
 /**
  * Written by test/reference/issue4-generate.py: the NumPy closed form, checked there against
@@ -25,16 +26,7 @@ const reference = JSON.parse(readFileSync(new URL("../reference/issue4-cases.jso
   simpson: { strata: StratumCounts[]; pooledDifference: number };
 };
 
-/** Closed forms (weighted means, square roots, the normal tail): 1e-9 relative to the reference. */
-const RELATIVE_TOLERANCE = 1e-9;
-
-function expectClose(actual: number | null | undefined, expected: number, what: string, relative = RELATIVE_TOLERANCE): void {
-  const tolerance = relative * Math.abs(expected);
-  const difference = actual === null || actual === undefined ? Infinity : Math.abs(actual - expected);
-  if (!(difference <= tolerance)) {
-    expect.fail(`${what}: expected ${expected}, got ${actual}, |difference| ${difference} > tolerance ${tolerance} (relative ${relative})`);
-  }
-}
+// Closed forms (weighted means, square roots, the normal tail): 1e-9 relative to the reference (expectRelative's default).
 
 const counts = (detractors: number, passives: number, promoters: number): CategoryCounts => ({ detractors, passives, promoters });
 const swap = (strata: readonly StratumCounts[]): StratumCounts[] => strata.map(({ control, treatment }) => ({ control: treatment, treatment: control }));
@@ -48,12 +40,12 @@ const pooled = (strata: readonly StratumCounts[], arm: "control" | "treatment"):
 describe("stratifiedDifference against the reference", () => {
   it.each(reference.stratified.map((c) => [`${c.name} ${c.weighting} alpha=${c.alpha}`, c] as const))("%s", (label, c) => {
     const result = stratifiedDifference(c.strata, c.weighting, c.alpha);
-    expectClose(result.difference, c.difference, `${label}: difference`);
-    expectClose(result.se, c.se, `${label}: se`);
-    expectClose(result.ci?.low, c.ci[0], `${label}: ci.low`);
-    expectClose(result.ci?.high, c.ci[1], `${label}: ci.high`);
-    expectClose(result.pValue, c.pValue, `${label}: p-value`);
-    c.weights.forEach((weight, index) => expectClose(result.weights[index], weight, `${label}: weights[${index}]`));
+    expectRelative(result.difference, c.difference, `${label}: difference`);
+    expectRelative(result.se, c.se, `${label}: se`);
+    expectRelative(result.ci?.low, c.ci[0], `${label}: ci.low`);
+    expectRelative(result.ci?.high, c.ci[1], `${label}: ci.high`);
+    expectRelative(result.pValue, c.pValue, `${label}: p-value`);
+    c.weights.forEach((weight, index) => expectRelative(result.weights[index], weight, `${label}: weights[${index}]`));
   });
   it("gives a stratum with an empty arm weight 0, and a zero-variance stratum weight 0 only under inverse variance", () => {
     const [mh, iv] = (["mantel-haenszel", "inverse-variance"] as const).map((weighting) =>
@@ -83,14 +75,14 @@ describe("Simpson's paradox", () => {
   const { strata, pooledDifference } = reference.simpson;
   it.each(STRATUM_WEIGHTINGS)("the %s stratified difference and the pooled difference have opposite signs", (weighting) => {
     const pooledResult = npsDifference(pooled(strata, "control"), pooled(strata, "treatment"));
-    expectClose(pooledResult.difference, pooledDifference, "pooled difference");
+    expectRelative(pooledResult.difference, pooledDifference, "pooled difference");
     expect(pooledResult.difference).toBeLessThan(0);
     strata.forEach((stratum, index) => {
       expect(npsDifference(stratum.control, stratum.treatment).difference, `month ${index + 1}`).toBeGreaterThan(0);
     });
     const stratified = stratifiedDifference(strata, weighting, 0.05);
     expect(stratified.difference).toBeGreaterThan(0);
-    expectClose(stratified.difference, 5, "stratified difference", 1e-12);
+    expectRelative(stratified.difference, 5, "stratified difference", 1e-12);
   });
 });
 
@@ -111,11 +103,11 @@ describe("invariants", () => {
           return;
         }
         expect(Number.isFinite(forward.difference) && Number.isFinite(forward.se)).toBe(true);
-        expectClose(backward.difference === null ? null : -backward.difference, forward.difference, "negated difference", 1e-12);
-        expectClose(backward.se, forward.se, "se", 1e-12);
+        expectRelative(backward.difference === null ? null : -backward.difference, forward.difference, "negated difference", 1e-12);
+        expectRelative(backward.se, forward.se, "se", 1e-12);
         expect(forward.ci.low).toBeLessThanOrEqual(forward.difference);
         expect(forward.ci.high).toBeGreaterThanOrEqual(forward.difference);
-        expectClose(forward.weights.reduce((sum, w) => sum + w, 0), 1, "weights sum", 1e-12);
+        expectRelative(forward.weights.reduce((sum, w) => sum + w, 0), 1, "weights sum", 1e-12);
       }),
     );
   });
@@ -126,9 +118,9 @@ describe("invariants", () => {
     const strata = [stratum, stratum, stratum, stratum];
     const whole = npsDifference(pooled(strata, "control"), pooled(strata, "treatment"));
     const result = stratifiedDifference(strata, chosen, 0.05);
-    expectClose(result.difference, single.difference, "difference vs one stratum");
-    expectClose(result.difference, whole.difference, "difference vs pooled");
-    expectClose(result.se, whole.se, "se vs pooled");
+    expectRelative(result.difference, single.difference, "difference vs one stratum");
+    expectRelative(result.difference, whole.difference, "difference vs pooled");
+    expectRelative(result.se, whole.se, "se vs pooled");
   });
 
   it("Mantel-Haenszel equals the pooled difference when both arms spread over the strata in the same proportions", () => {
@@ -139,14 +131,14 @@ describe("invariants", () => {
       { control: counts(200, 150, 250), treatment: counts(70, 80, 150) },
     ];
     const whole = npsDifference(pooled(strata, "control"), pooled(strata, "treatment"));
-    expectClose(stratifiedDifference(strata, "mantel-haenszel", 0.05).difference, whole.difference, "difference vs pooled");
+    expectRelative(stratifiedDifference(strata, "mantel-haenszel", 0.05).difference, whole.difference, "difference vs pooled");
   });
 
   it("one stratum is the ordinary two-sample difference", () => {
     const stratum = { control: counts(77, 96, 227), treatment: counts(69, 112, 319) };
     const result = stratifiedDifference([stratum], "inverse-variance", 0.05);
     expect(result.difference).toBe(12.5);
-    expectClose(result.se, 5.099448499592873, "se (the npsDifference example)");
+    expectRelative(result.se, 5.099448499592873, "se (the npsDifference example)");
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { differenceTrend, type TrendPoint } from "../../src/stats/trend.js";
+import { expectRelative } from "./close.js";
 
 /**
  * Written by test/reference/issue4-generate.py: the NumPy closed form, checked there against
@@ -22,29 +23,20 @@ interface TrendCase {
 }
 const reference = JSON.parse(readFileSync(new URL("../reference/issue4-cases.json", import.meta.url), "utf8")) as { trend: TrendCase[] };
 
-/** Closed forms (weighted sums, a square root, normal and chi-square tails): 1e-9 relative to the reference. */
-const RELATIVE_TOLERANCE = 1e-9;
-
-function expectClose(actual: number | null | undefined, expected: number, what: string, relative = RELATIVE_TOLERANCE): void {
-  const tolerance = relative * Math.abs(expected);
-  const difference = actual === null || actual === undefined ? Infinity : Math.abs(actual - expected);
-  if (!(difference <= tolerance)) {
-    expect.fail(`${what}: expected ${expected}, got ${actual}, |difference| ${difference} > tolerance ${tolerance} (relative ${relative})`);
-  }
-}
+// Closed forms (weighted sums, a square root, normal and chi-square tails): 1e-9 relative to the reference (expectRelative's default).
 
 describe("differenceTrend against the reference", () => {
   it.each(reference.trend.map((c) => [`${c.name} alpha=${c.alpha}`, c] as const))("%s", (label, c) => {
     const result = differenceTrend(c.points, c.alpha);
-    expectClose(result.slopePerUnit, c.slopePerUnit, `${label}: slope`);
-    expectClose(result.intercept, c.intercept, `${label}: intercept`);
-    expectClose(result.se, c.se, `${label}: se`);
-    expectClose(result.ci?.low, c.ci[0], `${label}: ci.low`);
-    expectClose(result.ci?.high, c.ci[1], `${label}: ci.high`);
-    expectClose(result.z, c.z, `${label}: z`);
-    expectClose(result.pValue, c.pValue, `${label}: p-value`);
-    expectClose(result.residualHeterogeneity?.statistic, c.residualHeterogeneity.statistic, `${label}: Q_E`);
-    expectClose(result.residualHeterogeneity?.pValue, c.residualHeterogeneity.pValue, `${label}: Q_E p-value`);
+    expectRelative(result.slopePerUnit, c.slopePerUnit, `${label}: slope`);
+    expectRelative(result.intercept, c.intercept, `${label}: intercept`);
+    expectRelative(result.se, c.se, `${label}: se`);
+    expectRelative(result.ci?.low, c.ci[0], `${label}: ci.low`);
+    expectRelative(result.ci?.high, c.ci[1], `${label}: ci.high`);
+    expectRelative(result.z, c.z, `${label}: z`);
+    expectRelative(result.pValue, c.pValue, `${label}: p-value`);
+    expectRelative(result.residualHeterogeneity?.statistic, c.residualHeterogeneity.statistic, `${label}: Q_E`);
+    expectRelative(result.residualHeterogeneity?.pValue, c.residualHeterogeneity.pValue, `${label}: Q_E p-value`);
     expect(result.residualHeterogeneity?.df).toBe(c.residualHeterogeneity.df);
     expect([result.usedPoints, result.skippedPoints]).toEqual([c.usedPoints, c.skippedPoints]);
   });
@@ -79,30 +71,30 @@ describe("invariants", () => {
   it("points exactly on a line give that line and Q_E = 0", () => {
     const line = points.map((point) => ({ ...point, difference: 2 - 0.75 * point.time }));
     const result = differenceTrend(line, 0.05);
-    expectClose(result.slopePerUnit, -0.75, "slope", 1e-12);
-    expectClose(result.intercept, 2, "intercept", 1e-12);
+    expectRelative(result.slopePerUnit, -0.75, "slope", 1e-12);
+    expectRelative(result.intercept, 2, "intercept", 1e-12);
     expect(result.residualHeterogeneity?.statistic).toBeLessThan(1e-20);
   });
   it("negating the differences (swapping the variants) negates slope and intercept, keeps SE and p", () => {
     const forward = differenceTrend(points, 0.05);
     const backward = differenceTrend(points.map((point) => ({ ...point, difference: -point.difference })), 0.05);
-    expectClose(backward.slopePerUnit === null ? null : -backward.slopePerUnit, forward.slopePerUnit!, "slope", 1e-12);
-    expectClose(backward.intercept === null ? null : -backward.intercept, forward.intercept!, "intercept", 1e-12);
+    expectRelative(backward.slopePerUnit === null ? null : -backward.slopePerUnit, forward.slopePerUnit!, "slope", 1e-12);
+    expectRelative(backward.intercept === null ? null : -backward.intercept, forward.intercept!, "intercept", 1e-12);
     expect(backward.se).toBe(forward.se);
-    expectClose(backward.pValue, forward.pValue!, "p-value", 1e-12);
+    expectRelative(backward.pValue, forward.pValue!, "p-value", 1e-12);
   });
   it("shifting time changes the intercept only; the slope is per unit of time", () => {
     const forward = differenceTrend(points, 0.05);
     const shifted = differenceTrend(points.map((point) => ({ ...point, time: point.time + 10 })), 0.05);
-    expectClose(shifted.slopePerUnit, forward.slopePerUnit!, "slope", 1e-12);
-    expectClose(shifted.se, forward.se!, "se", 1e-12);
-    expectClose(shifted.intercept, forward.intercept! - 10 * forward.slopePerUnit!, "intercept", 1e-12);
+    expectRelative(shifted.slopePerUnit, forward.slopePerUnit!, "slope", 1e-12);
+    expectRelative(shifted.se, forward.se!, "se", 1e-12);
+    expectRelative(shifted.intercept, forward.intercept! - 10 * forward.slopePerUnit!, "intercept", 1e-12);
   });
   it("input order does not matter", () => {
     const forward = differenceTrend(points, 0.05);
     const reversed = differenceTrend([...points].reverse(), 0.05);
-    expectClose(reversed.slopePerUnit, forward.slopePerUnit!, "slope", 1e-12);
-    expectClose(reversed.se, forward.se!, "se", 1e-12);
+    expectRelative(reversed.slopePerUnit, forward.slopePerUnit!, "slope", 1e-12);
+    expectRelative(reversed.se, forward.se!, "se", 1e-12);
   });
 });
 
