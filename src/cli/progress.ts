@@ -2,6 +2,8 @@
  * A progress bar on stderr while large exports are read. Only where someone watches: stderr is a TTY, not
  * in CI (`CI` set), not with `--quiet`; and only once reading has taken about a second, so small files
  * never flash a bar. It is drawn on one line, redrawn at most ten times a second, and erased when done.
+ * After the reading, a step without a measurable share (finding duplicates in a large file can take seconds)
+ * replaces the bar with its name, so the wait is not silent.
  */
 
 /** Wait this long before drawing: most reads finish sooner, and a bar that flashes is noise. */
@@ -32,6 +34,8 @@ export function progressLine(bytesRead: number, totalBytes: number, width = 20):
 
 export interface ProgressReporter {
   update(bytesRead: number, totalBytes: number): void;
+  /** Names the step that follows the reading, e.g. `finding duplicates and repeat respondents`. */
+  step(name: string): void;
   /** Erases the bar, if one was drawn. */
   finish(): void;
 }
@@ -46,6 +50,11 @@ export function progressReporter(write: (text: string) => void, now: () => numbe
       if (time - started < PROGRESS_DELAY_MS || time - drawnAt < REDRAW_MS) return;
       drawnAt = time;
       write(`\r${progressLine(bytesRead, totalBytes)}\u001b[K`);
+    },
+    step(name) {
+      if (now() - started < PROGRESS_DELAY_MS) return;
+      drawnAt = now();
+      write(`\r${name}...\u001b[K`);
     },
     finish() {
       if (drawnAt !== Number.NEGATIVE_INFINITY) write("\r\u001b[K");

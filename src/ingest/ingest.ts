@@ -29,6 +29,8 @@ export interface InputSpec {
 export interface IngestOptions extends ColumnRequest, ReaderOptions {
   /** Called as a file is read, with its bytes read so far and its size (for a progress bar). */
   readonly onProgress?: ((bytesRead: number, totalBytes: number) => void) | undefined;
+  /** Called with the name of a step after the reading (for a progress display). */
+  readonly onStep?: ((name: string) => void) | undefined;
   /**
    * The byte-level reader for UTF-8 files (default), or `false` for csv-parse only: the same result, slower.
    * `parallel` tunes or (`false`) turns off its worker threads. For tests and the benchmark.
@@ -81,6 +83,7 @@ export async function ingest(inputs: readonly InputSpec[], options: IngestOption
     const read: { tally: Tally; summary: Omit<SourceSummary, "repeatResponses"> }[] = [];
     for (const input of inputs) read.push(await ingestOne(input, options, stdin, ledger));
     // Only now, with every row seen, are duplicates and repeats known (respondents.ts).
+    options.onStep?.("finding duplicates and repeat respondents");
     const { summary, fileRepeats } = await ledger.resolve(inputs.map((input) => input.variant));
     const total = emptyTally();
     // Declared variants keep their command-line order even if a file yields no usable rows.

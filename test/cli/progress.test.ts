@@ -31,10 +31,24 @@ describe("when to draw a progress bar", () => {
     expect(written.at(-1)).toBe("\r\u001b[K");
   });
 
+  it("names the step after the reading in place of the bar, once reading has taken the delay", () => {
+    let time = 0;
+    const written: string[] = [];
+    const reporter = progressReporter((text) => written.push(text), () => time);
+    time = PROGRESS_DELAY_MS;
+    reporter.update(100e6, 100e6);
+    time += 10;
+    reporter.step("finding duplicates and repeat respondents");
+    expect(written.at(-1)).toBe("\rfinding duplicates and repeat respondents...\u001b[K");
+    reporter.finish();
+    expect(written.at(-1)).toBe("\r\u001b[K");
+  });
+
   it("never draws, nor erases, for a read shorter than the delay", () => {
     const written: string[] = [];
     const reporter = progressReporter((text) => written.push(text), () => 0);
     reporter.update(1, 2);
+    reporter.step("finding duplicates and repeat respondents");
     reporter.finish();
     expect(written).toEqual([]);
   });

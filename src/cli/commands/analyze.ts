@@ -35,7 +35,8 @@ async function analyseExports(files: readonly string[], options: AnalyzeCommandO
   const inputs = parseInputArguments(files, options.ingest.variantColumn);
   const progress = io.progress === true && !quiet ? progressReporter((text) => io.stderr.write(text)) : null;
   const onProgress = progress === null ? undefined : (bytesRead: number, totalBytes: number): void => progress.update(bytesRead, totalBytes);
-  const { tally, sources, respondents } = await ingest(inputs, { ...options.ingest, onProgress }, io.stdin).finally(() => progress?.finish());
+  const onStep = progress === null ? undefined : (name: string): void => progress.step(name);
+  const { tally, sources, respondents } = await ingest(inputs, { ...options.ingest, onProgress, onStep }, io.stdin).finally(() => progress?.finish());
   const analysed = analyze(tally, options.analysis, sources.map(toSourceAccounting));
   // Respondent counts mean something only when some file identifies respondents (an email or person id).
   const identified = sources.some((source) => source.columns.respondent !== null);
