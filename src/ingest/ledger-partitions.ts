@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InternalError } from "../errors.js";
-import { ID_HIGH, MAX_DEPTH, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, RunWriter, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Segments } from "./ledger-records.js";
+import { ID_HIGH, inSpillDirectory, MAX_DEPTH, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, RunWriter, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Segments } from "./ledger-records.js";
 import { Outcomes, type OutcomeData } from "./ledger-outcomes.js";
 import { resolveIds, resolveRespondents, type Blocks, type Resolution } from "./ledger-resolve.js";
 import type { DedupeMode } from "./respondents.js";
@@ -89,7 +89,7 @@ const WORKER = new URL("./ledger-worker.js", import.meta.url);
  */
 async function runAll(jobs: readonly GroupJob[], threads: number): Promise<GroupAnswer[]> {
   // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
-  if (threads < 2 || jobs.length < 2 || !existsSync(fileURLToPath(WORKER))) return jobs.map(resolveGroup);
+  if (threads < 2 || jobs.length < 2 || !existsSync(fileURLToPath(WORKER))) return inSpillDirectory((jobs[0] as GroupJob).directory, () => jobs.map(resolveGroup));
   const shares = Math.min(threads, jobs.length);
   const workers = Array.from({ length: shares - 1 }, () => new Worker(WORKER));
   try {
@@ -102,11 +102,15 @@ async function runAll(jobs: readonly GroupJob[], threads: number): Promise<Group
             answers.push(answer);
             if (answers.length === mine.length) resolve(answers);
           });
-          worker.on("error", (error) => reject(new InternalError(`a ledger thread failed: ${error instanceof Error ? error.message : String(error)}`)));
+          // An unusable spill directory is the user's to fix (spillFailure); anything else is a bug.
+          worker.on("error", (error) => {
+            const failure = spillFailure(error, (jobs[0] as GroupJob).directory);
+            reject(failure !== error ? failure : new InternalError(`a ledger thread failed: ${error instanceof Error ? error.message : String(error)}`));
+          });
           for (const job of mine) worker.postMessage(job);
         }),
     );
-    const here = jobs.filter((job) => job.index % shares === 0).map(resolveGroup);
+    const here = inSpillDirectory((jobs[0] as GroupJob).directory, () => jobs.filter((job) => job.index % shares === 0).map(resolveGroup));
     return [...here, ...(await Promise.all(fromWorkers)).flat()].sort((a, b) => a.index - b.index);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));

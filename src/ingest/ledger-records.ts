@@ -14,8 +14,8 @@
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { InternalError } from "../errors.js";
-import { join } from "node:path";
+import { InternalError, UsageError } from "../errors.js";
+import { dirname, join } from "node:path";
 
 export const WORDS = 9;
 export const BYTES = WORDS * 4;
@@ -133,12 +133,14 @@ export class RunWriter {
       next[partition] += 1;
     }
     const path = this.directory();
-    const fd = openSync(path, "w");
-    try {
-      writeAll(fd, new Uint8Array(this.sorted.buffer, 0, words.length * 4));
-    } finally {
-      closeSync(fd);
-    }
+    inSpillDirectory(dirname(path), () => {
+      const fd = openSync(path, "w");
+      try {
+        writeAll(fd, new Uint8Array(this.sorted.buffer, 0, words.length * 4));
+      } finally {
+        closeSync(fd);
+      }
+    });
     this.segments.forEach((segments, partition) => {
       const [start, end] = [starts[partition] as number, starts[partition + 1] as number];
       if (end > start) segments.push({ path, start, end });
@@ -194,8 +196,33 @@ export function* readRecords(segments: Segments, blockRecords = 1 << 15): Genera
  * A temporary directory for partition files, removed by `remove` (called in a `finally`) or, if the process
  * is interrupted first, on exit / SIGINT / SIGTERM.
  */
+/** File-system failures that say the temporary directory is unusable (no room, no rights), not a bug. */
+const SPILL_ENVIRONMENT_CODES = new Set(["ENOSPC", "EDQUOT", "EACCES", "EPERM", "EROFS", "ENOENT", "ENOTDIR"]);
+
+/**
+ * The error to report for `error`, met while creating, writing or reading the spill directory: a UsageError
+ * (exit 2, one line, what to do) when the temporary directory is unusable, else `error` itself.
+ */
+export function spillFailure(error: unknown, directory: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !SPILL_ENVIRONMENT_CODES.has(code)) return error;
+  return new UsageError(
+    `cannot use the temporary directory ${directory} to find duplicate responses (${code})`,
+    "set TMPDIR to a writable directory with room for ~40 bytes per response that has a response ID or email",
+  );
+}
+
+/** Runs `action` on the spill directory, reporting an unusable directory as such (spillFailure). */
+export function inSpillDirectory<T>(directory: string, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    throw spillFailure(error, directory);
+  }
+}
+
 export class SpillDirectory {
-  readonly path = mkdtempSync(join(tmpdir(), "nps-ab-ledger-"));
+  readonly path = inSpillDirectory(tmpdir(), () => mkdtempSync(join(tmpdir(), "nps-ab-ledger-")));
   private files = 0;
   private readonly onExit = (): void => this.remove();
   private readonly onSignal = (signal: NodeJS.Signals): void => {

@@ -1,7 +1,8 @@
 /** The deferred ledger's record storage (ledger-records.ts): growing lists, runs on disk, partitions read back. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RecordList, readRecords, RunWriter, seqAt, setSeq, SpillDirectory, WORDS } from "../../src/ingest/ledger-records.js";
+import { UsageError } from "../../src/errors.js";
+import { RecordList, readRecords, RunWriter, seqAt, setSeq, spillFailure, SpillDirectory, WORDS } from "../../src/ingest/ledger-records.js";
 
 const recordOf = (seq: number): Int32Array => {
   const words = new Int32Array(WORDS).map((_, word) => seq * 10 + word);
@@ -49,5 +50,29 @@ describe("ledger records", () => {
       }),
       { seed: 3, numRuns: 100 },
     );
+  });
+
+  it("report an unusable temporary directory as the user's to fix, and anything else as it was", () => {
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    const failure = spillFailure(full, "/tmp/x");
+    expect(failure).toBeInstanceOf(UsageError);
+    expect((failure as UsageError).message).toBe("cannot use the temporary directory /tmp/x to find duplicate responses (ENOSPC)");
+    expect((failure as UsageError).hint).toMatch(/TMPDIR/);
+    const bug = new TypeError("x is undefined");
+    expect(spillFailure(bug, "/tmp/x")).toBe(bug);
+    const other = Object.assign(new Error("EMFILE"), { code: "EMFILE" });
+    expect(spillFailure(other, "/tmp/x")).toBe(other);
+  });
+
+  it("cannot be made in a temporary directory that does not exist, and say so as a usage error", () => {
+    const saved = process.env["TMPDIR"];
+    process.env["TMPDIR"] = "/nonexistent-nps-ab-tmp";
+    try {
+      expect(() => new SpillDirectory()).toThrow(UsageError);
+      expect(() => new SpillDirectory()).toThrow("cannot use the temporary directory /nonexistent-nps-ab-tmp to find duplicate responses (ENOENT)");
+    } finally {
+      if (saved === undefined) delete process.env["TMPDIR"];
+      else process.env["TMPDIR"] = saved;
+    }
   });
 });
