@@ -208,7 +208,7 @@ export function spillFailure(error: unknown, directory: string): unknown {
   if (typeof code !== "string" || !SPILL_ENVIRONMENT_CODES.has(code)) return error;
   return new UsageError(
     `cannot use the temporary directory ${directory} to find duplicate responses (${code})`,
-    "set TMPDIR to a writable directory with room for ~40 bytes per response that has a response ID or email",
+    "set TMPDIR to a writable directory with room for ~72 bytes per response that has a response ID or email",
   );
 }
 
