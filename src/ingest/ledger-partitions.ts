@@ -18,18 +18,24 @@ import type { DedupeMode } from "./respondents.js";
 
 export const byRespondent = (words: Int32Array, at: number): number => partitionOf(words[at + PERSON_HIGH] as number, words[at + PERSON_LOW] as number, 0);
 
-/** A group of partitions to resolve, as plain data (it crosses to a worker thread). */
-export interface GroupJob {
-  readonly kind: "ids" | "respondents";
-  readonly index: number;
-  readonly partitions: readonly Segments[];
+export interface SpilledLedger {
+  /** The reading runs' partitions: ID partitions, then respondent partitions. */
+  readonly segments: readonly Segments[];
   /** How many places each file has (FileCells.places). */
   readonly places: readonly number[];
   readonly dedupe: DedupeMode;
   readonly variants: readonly { readonly high: number; readonly low: number }[];
   readonly budget: number;
-  /** The spill directory, and a prefix for the names of this group's files in it. */
+  /** The spill directory. */
   readonly directory: string;
+}
+
+/** A group of partitions to resolve, as plain data (it crosses to a worker thread): the ledger's settings and its share. */
+export interface GroupJob extends Omit<SpilledLedger, "segments"> {
+  readonly kind: "ids" | "respondents";
+  readonly index: number;
+  readonly partitions: readonly Segments[];
+  /** A prefix for the names of this group's files in the spill directory. */
   readonly prefix: string;
 }
 
@@ -87,9 +93,9 @@ const WORKER = new URL("./ledger-worker.js", import.meta.url);
  * Jobs are dealt out up front, round robin (partitions are alike by hashing): a worker then never waits for
  * this thread, busy with its own jobs, to hand it the next one.
  */
-async function runAll(jobs: readonly GroupJob[], threads: number): Promise<GroupAnswer[]> {
+async function runAll(jobs: readonly GroupJob[], threads: number, directory: string): Promise<GroupAnswer[]> {
   // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
-  if (threads < 2 || jobs.length < 2 || !existsSync(fileURLToPath(WORKER))) return inSpillDirectory((jobs[0] as GroupJob).directory, () => jobs.map(resolveGroup));
+  if (threads < 2 || jobs.length < 2 || !existsSync(fileURLToPath(WORKER))) return inSpillDirectory(directory, () => jobs.map(resolveGroup));
   const shares = Math.min(threads, jobs.length);
   const workers = Array.from({ length: shares - 1 }, () => new Worker(WORKER));
   try {
@@ -104,27 +110,17 @@ async function runAll(jobs: readonly GroupJob[], threads: number): Promise<Group
           });
           // An unusable spill directory is the user's to fix (spillFailure); anything else is a bug.
           worker.on("error", (error) => {
-            const failure = spillFailure(error, (jobs[0] as GroupJob).directory);
+            const failure = spillFailure(error, directory);
             reject(failure !== error ? failure : new InternalError(`a ledger thread failed: ${error instanceof Error ? error.message : String(error)}`));
           });
           for (const job of mine) worker.postMessage(job);
         }),
     );
-    const here = inSpillDirectory((jobs[0] as GroupJob).directory, () => jobs.filter((job) => job.index % shares === 0).map(resolveGroup));
+    const here = inSpillDirectory(directory, () => jobs.filter((job) => job.index % shares === 0).map(resolveGroup));
     return [...here, ...(await Promise.all(fromWorkers)).flat()].sort((a, b) => a.index - b.index);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-}
-
-export interface SpilledLedger {
-  /** The reading runs' partitions: ID partitions, then respondent partitions. */
-  readonly segments: readonly Segments[];
-  readonly places: readonly number[];
-  readonly dedupe: DedupeMode;
-  readonly variants: readonly { readonly high: number; readonly low: number }[];
-  readonly budget: number;
-  readonly directory: string;
 }
 
 /** Resolves every partition of a spilled ledger; adds what it decides into `outcomes`. */
@@ -132,20 +128,17 @@ export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes):
   const threads = Math.min(availableParallelism(), 8);
   // A few groups per thread, so that one slow group does not leave the other threads idle for long.
   const groups = Math.max(1, Math.min(TOP_PARTITIONS, threads * 4));
+  const { segments, ...settings } = ledger;
   const jobsOf = (kind: GroupJob["kind"], partitionsOf: (partition: number) => Segments): GroupJob[] =>
     Array.from({ length: groups }, (_, index) => ({
+      ...settings,
       kind,
       index,
       partitions: Array.from({ length: TOP_PARTITIONS }, (__, partition) => partition).filter((partition) => partition % groups === index).map(partitionsOf),
-      places: ledger.places,
-      dedupe: ledger.dedupe,
-      variants: ledger.variants,
-      budget: ledger.budget,
-      directory: ledger.directory,
       prefix: `${kind}${index}`,
     }));
-  const idAnswers = await runAll(jobsOf("ids", (partition) => ledger.segments[partition] as Segments), threads);
+  const idAnswers = await runAll(jobsOf("ids", (partition) => segments[partition] as Segments), threads, ledger.directory);
   for (const answer of idAnswers) outcomes.add(answer.outcomes);
-  const respondentSegments = (partition: number): Segments => [...(ledger.segments[TOP_PARTITIONS + partition] as Segments), ...idAnswers.flatMap((answer) => answer.survivors[partition] ?? [])];
-  for (const answer of await runAll(jobsOf("respondents", respondentSegments), threads)) outcomes.add(answer.outcomes);
+  const respondentSegments = (partition: number): Segments => [...(segments[TOP_PARTITIONS + partition] as Segments), ...idAnswers.flatMap((answer) => answer.survivors[partition] ?? [])];
+  for (const answer of await runAll(jobsOf("respondents", respondentSegments), threads, ledger.directory)) outcomes.add(answer.outcomes);
 }
