@@ -7,23 +7,14 @@
  * boundaries fall everywhere: `npm run build` first.
  */
 import fc from "fast-check";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { csvFileWriter } from "./csv-files.js";
 import { ingest as ingestBuilt } from "../../dist/ingest/ingest.js";
 import { InputError } from "../../src/errors.js";
 import { ingest, type IngestOptions, type IngestResult } from "../../src/ingest/ingest.js";
 
-const dir = mkdtempSync(join(tmpdir(), "nps-ab-fast-"));
-let files = 0;
-const write = (content: string): string => {
-  files += 1;
-  const path = join(dir, `f${files}.csv`);
-  writeFileSync(path, content);
-  return path;
-};
+const write = csvFileWriter("fast");
 const noStdin = (): Readable => Readable.from([]);
 
 const KINDS = ["good", "good", "good", "missing-score", "invalid-score", "bad-date", "local-date", "dotted-date", "blank-line", "comment", "no-site", "duplicate", "labelled"] as const;

@@ -1,20 +1,11 @@
 import fc from "fast-check";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { csvFileWriter } from "./csv-files.js";
 import { ingest, type IngestOptions } from "../../src/ingest/ingest.js";
 import { totalDropped, type RowAccounting } from "../../src/tally/tally.js";
 
-const dir = mkdtempSync(join(tmpdir(), "nps-ab-ingest-"));
-let files = 0;
-const write = (content: string): string => {
-  files += 1;
-  const path = join(dir, `f${files}.csv`);
-  writeFileSync(path, content);
-  return path;
-};
+const write = csvFileWriter("ingest");
 const options: IngestOptions = { timeZone: "UTC", strict: false, from: "2023-01-01", to: "2023-12-31" };
 const noStdin = Readable.from([]);
 const balanced = (accounting: RowAccounting): boolean => accounting.rowsRead === accounting.rowsUsed + totalDropped(accounting);
