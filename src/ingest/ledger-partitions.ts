@@ -89,24 +89,27 @@ const WORKER = new URL("./ledger-worker.js", import.meta.url);
 
 /**
  * Runs jobs on this thread and `threads - 1` worker threads, or only here when there is one core or no
- * compiled worker. This thread takes jobs too: it has nothing else to do, and a thread fewer is ~30 MB less.
- * Jobs are dealt out up front, round robin (partitions are alike by hashing): a worker then never waits for
- * this thread, busy with its own jobs, to hand it the next one.
+ * compiled worker, giving each answer to `take` as it comes (so that only a few groups' outcomes, ~3 MB each on
+ * a 2 GB file, are held at once). This thread takes jobs too: it has nothing else to do, and a thread fewer
+ * is ~30 MB less. Jobs are dealt out up front, round robin (partitions are alike by hashing): a worker then
+ * never waits for this thread, busy with its own jobs, to hand it the next one.
  */
-async function runAll(jobs: readonly GroupJob[], threads: number, directory: string): Promise<GroupAnswer[]> {
+async function runAll(jobs: readonly GroupJob[], threads: number, directory: string, take: (answer: GroupAnswer) => void): Promise<void> {
+  const resolveHere = (share: readonly GroupJob[]): void => inSpillDirectory(directory, () => share.forEach((job) => take(resolveGroup(job))));
   // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
-  if (threads < 2 || jobs.length < 2 || !existsSync(fileURLToPath(WORKER))) return inSpillDirectory(directory, () => jobs.map(resolveGroup));
+  if (threads < 2 || jobs.length < 2 || !existsSync(fileURLToPath(WORKER))) return resolveHere(jobs);
   const shares = Math.min(threads, jobs.length);
   const workers = Array.from({ length: shares - 1 }, () => new Worker(WORKER));
   try {
     const fromWorkers = workers.map(
       (worker, index) =>
-        new Promise<GroupAnswer[]>((resolve, reject) => {
+        new Promise<void>((resolve, reject) => {
           const mine = jobs.filter((job) => job.index % shares === index + 1);
-          const answers: GroupAnswer[] = [];
+          let answers = 0;
           worker.on("message", (answer: GroupAnswer) => {
-            answers.push(answer);
-            if (answers.length === mine.length) resolve(answers);
+            take(answer);
+            answers += 1;
+            if (answers === mine.length) resolve();
           });
           // An unusable spill directory is the user's to fix (spillFailure); anything else is a bug.
           worker.on("error", (error) => {
@@ -116,8 +119,8 @@ async function runAll(jobs: readonly GroupJob[], threads: number, directory: str
           for (const job of mine) worker.postMessage(job);
         }),
     );
-    const here = inSpillDirectory(directory, () => jobs.filter((job) => job.index % shares === 0).map(resolveGroup));
-    return [...here, ...(await Promise.all(fromWorkers)).flat()].sort((a, b) => a.index - b.index);
+    resolveHere(jobs.filter((job) => job.index % shares === 0));
+    await Promise.all(fromWorkers);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -137,8 +140,12 @@ export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes):
       partitions: Array.from({ length: TOP_PARTITIONS }, (__, partition) => partition).filter((partition) => partition % groups === index).map(partitionsOf),
       prefix: `${kind}${index}`,
     }));
-  const idAnswers = await runAll(jobsOf("ids", (partition) => segments[partition] as Segments), threads, ledger.directory);
-  for (const answer of idAnswers) outcomes.add(answer.outcomes);
-  const respondentSegments = (partition: number): Segments => [...(segments[TOP_PARTITIONS + partition] as Segments), ...idAnswers.flatMap((answer) => answer.survivors[partition] ?? [])];
-  for (const answer of await runAll(jobsOf("respondents", respondentSegments), threads, ledger.directory)) outcomes.add(answer.outcomes);
+  // Survivors by group index: the respondent partitions list them in group order, whichever thread ends first.
+  const survivors: (readonly Segments[])[] = [];
+  await runAll(jobsOf("ids", (partition) => segments[partition] as Segments), threads, ledger.directory, (answer) => {
+    outcomes.add(answer.outcomes);
+    survivors[answer.index] = answer.survivors;
+  });
+  const respondentSegments = (partition: number): Segments => [...(segments[TOP_PARTITIONS + partition] as Segments), ...survivors.flatMap((group) => group[partition] ?? [])];
+  await runAll(jobsOf("respondents", respondentSegments), threads, ledger.directory, (answer) => outcomes.add(answer.outcomes));
 }
