@@ -20,15 +20,16 @@ import { Worker } from "node:worker_threads";
 import { InternalError } from "../../errors.js";
 import type { RowContext } from "../rows.js";
 import { readRange } from "./chunk.js";
+import { ChunkReader } from "./chunk-reader.js";
 import type { FastRowCounter } from "./fast-rows.js";
 import { RecordStream } from "./record-stream.js";
 import { RD_CRLF, RD_LF } from "./scanner.js";
 import type { WorkerAnswer, WorkerJob, WorkerSetup } from "./worker-protocol.js";
 
 export interface ParallelOptions {
-  /** Worker threads (default: the cores available, at most 8). */
+  /** Worker threads besides this one, which reads too (default: the cores available less one, at most 7). */
   readonly workers?: number | undefined;
-  /** Bytes per chunk (default: about a quarter of each worker's share, 4-16 MB: what a chunk holds in memory). */
+  /** Bytes per chunk (default: about a quarter of each reading thread's share, 4-16 MB: what a chunk holds in memory). */
   readonly chunkBytes?: number | undefined;
   /** Below this many bytes after the head, starting workers costs more than it saves (default 16 MB). */
   readonly minBytes?: number | undefined;
@@ -60,31 +61,41 @@ export function parallelPlan(options: ParallelOptions | false | undefined, strea
   const delimiter = stream.scanner.recordDelimiter;
   if (delimiter !== RD_LF && delimiter !== RD_CRLF) return null;
   const bytes = size - stream.offset;
-  const workers = options?.workers ?? Math.min(availableParallelism(), 8);
+  const workers = options?.workers ?? Math.min(availableParallelism(), 8) - 1;
   // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
-  if (workers < 2 || bytes < (options?.minBytes ?? 16 * MB) || !existsSync(fileURLToPath(WORKER))) return null;
-  const chunk = options?.chunkBytes ?? Math.min(16 * MB, Math.max(4 * MB, Math.ceil(bytes / (workers * 4))));
+  if (workers < 1 || bytes < (options?.minBytes ?? 16 * MB) || !existsSync(fileURLToPath(WORKER))) return null;
+  const chunk = options?.chunkBytes ?? Math.min(16 * MB, Math.max(4 * MB, Math.ceil(bytes / ((workers + 1) * 4))));
   const offsets: number[] = [];
   for (let offset = stream.offset; offset < size; offset += chunk) offsets.push(offset);
   offsets.push(size);
   return { workers, offsets };
 }
 
-/** A pool of workers taking jobs in order; answers come back by index. */
+/** Jobs a worker thread is sent before it answers the first: it never waits for this thread to send the next. */
+const POSTED_AHEAD = 2;
+
+/**
+ * Worker threads taking jobs in order, a few posted ahead each; answers come back by index. While it waits
+ * for an answer, this thread does the next job no worker has been sent yet, so it reads chunks too.
+ */
 class Pool {
   private readonly workers: Worker[];
-  private readonly idle: Worker[] = [];
+  private readonly posted = new Map<Worker, number>();
   private readonly queue: WorkerJob[] = [];
   private readonly waiting = new Map<string, (answer: WorkerAnswer) => void>();
   private readonly answers = new Map<string, WorkerAnswer>();
   private failure: unknown = null;
+  private here: ChunkReader | null = null;
 
-  constructor(count: number, setup: WorkerSetup) {
+  constructor(
+    count: number,
+    private readonly setup: WorkerSetup,
+  ) {
     this.workers = Array.from({ length: count }, () => new Worker(WORKER, { workerData: setup }));
     for (const worker of this.workers) {
       worker.on("message", (answer: WorkerAnswer) => this.answer(worker, answer));
       worker.on("error", (error) => this.fail(error));
-      this.idle.push(worker);
+      this.posted.set(worker, 0);
     }
   }
 
@@ -93,14 +104,22 @@ class Pool {
     this.dispatch();
   }
 
-  result(kind: WorkerAnswer["kind"], index: number): Promise<WorkerAnswer> {
+  async result(kind: WorkerAnswer["kind"], index: number): Promise<WorkerAnswer> {
     const key = `${kind}:${index}`;
-    const ready = this.answers.get(key);
-    if (ready !== undefined) {
-      this.answers.delete(key);
-      return Promise.resolve(ready);
+    for (;;) {
+      const ready = this.answers.get(key);
+      if (ready !== undefined) {
+        this.answers.delete(key);
+        return ready;
+      }
+      if (this.failure !== null) throw this.failure;
+      const job = this.queue.shift();
+      if (job === undefined) break;
+      this.here ??= new ChunkReader(this.setup);
+      this.store(this.here.run(job));
+      // Let the workers' answers in (and send them their next jobs) before doing another.
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    if (this.failure !== null) return Promise.reject(this.failure);
     return new Promise((resolve) => this.waiting.set(key, resolve));
   }
 
@@ -109,8 +128,12 @@ class Pool {
   }
 
   private answer(worker: Worker, answer: WorkerAnswer): void {
-    this.idle.push(worker);
+    this.posted.set(worker, (this.posted.get(worker) as number) - 1);
     this.dispatch();
+    this.store(answer);
+  }
+
+  private store(answer: WorkerAnswer): void {
     const key = `${answer.kind}:${answer.index}`;
     const resolve = this.waiting.get(key);
     if (resolve === undefined) this.answers.set(key, answer);
@@ -121,7 +144,14 @@ class Pool {
   }
 
   private dispatch(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) (this.idle.pop() as Worker).postMessage(this.queue.shift());
+    for (const worker of this.workers) {
+      while (this.queue.length > 0 && (this.posted.get(worker) as number) < POSTED_AHEAD) {
+        const job = this.queue.shift() as WorkerJob;
+        const space = job.kind === "chunk" ? job.recordSpace : undefined;
+        worker.postMessage(job, space === undefined ? [] : [space]);
+        this.posted.set(worker, (this.posted.get(worker) as number) + 1);
+      }
+    }
   }
 
   /** The error to report for an answer that is not the one asked for. */
@@ -145,15 +175,18 @@ export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promi
     const { offsets } = plan;
     const chunks = offsets.length - 1;
     for (let index = 1; index < chunks; index += 1) pool.submit({ kind: "quotes", index, start: offsets[index - 1] as number, end: offsets[index] as number });
-    // Chunks are handed out a few ahead of the merge, so answers waiting to be merged stay few (memory).
-    const ahead = plan.workers + 1;
+    // Chunks are handed out a few ahead of the merge (those posted to the workers and one for this thread), so
+    // answers waiting to be merged stay few (memory).
+    const ahead = plan.workers * POSTED_AHEAD + 1;
     let quotes = 0;
     let submitted = 0;
+    // The memory of merged chunks' records, handed back to the workers for the next chunks (see recordSpace).
+    const spaces: ArrayBuffer[] = [];
     const submitUpTo = async (last: number): Promise<void> => {
       for (; submitted <= Math.min(last, chunks - 1); submitted += 1) {
         if (submitted > 0) quotes += await quoteCount(pool, submitted);
         const [from, stopAt] = [offsets[submitted] as number, offsets[submitted + 1] as number];
-        pool.submit({ kind: "chunk", index: submitted, from, exact: submitted === 0, insideQuotes: quotes % 2 === 1, stopAt });
+        pool.submit({ kind: "chunk", index: submitted, from, exact: submitted === 0, insideQuotes: quotes % 2 === 1, stopAt, recordSpace: spaces.pop() });
       }
     };
     for (let index = 0; index < chunks; index += 1) {
@@ -161,6 +194,7 @@ export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promi
       const answer = await pool.result("chunk", index);
       if (answer.kind !== "chunk") throw pool.failureOr(answer);
       mergeOrReread(answer, offsets[index + 1] as number, io);
+      spaces.push(answer.ledger.records.buffer as ArrayBuffer);
       io.onProgress?.(Math.min(stream.offset, size), size);
     }
   } finally {

@@ -1,0 +1,67 @@
+/**
+ * The jobs of parallel.ts' first and second passes, done on whichever thread takes them: a worker thread
+ * (worker.ts) or the main thread, which reads chunks too while it waits (one isolate fewer than a worker
+ * per core: ~25 MB). Counts the quotes of byte ranges, then reads whole chunks into a partial Tally and the
+ * chunk's ledger records, which the main thread merges in file order.
+ */
+import { emptyTally } from "../../tally/tally.js";
+import { DateReader } from "../date-formats.js";
+import { choosePlatform, type Layout } from "../platforms/index.js";
+import { RespondentLedger } from "../respondents.js";
+import type { RowContext } from "../rows.js";
+import { countQuotes, findBoundary, readRange } from "./chunk.js";
+import { FastRowCounter } from "./fast-rows.js";
+import { RecordStream } from "./record-stream.js";
+import { RD_CRLF, RecordScanner } from "./scanner.js";
+import type { WorkerAnswer, WorkerJob, WorkerSetup } from "./worker-protocol.js";
+
+export class ChunkReader {
+  private readonly layout: Layout;
+  private readonly block = Buffer.allocUnsafe(4 << 20);
+
+  constructor(private readonly setup: WorkerSetup) {
+    this.layout = choosePlatform(setup.headerCandidates, setup.source).layout(setup.headerCandidates, setup.file);
+  }
+
+  run(job: WorkerJob): WorkerAnswer {
+    if (job.kind === "quotes") return { kind: "quotes", index: job.index, quotes: countQuotes(this.setup.fd, job.start, job.end, this.block) };
+    return this.readChunk(job);
+  }
+
+  private contextFor(bytes: number, recordSpace: ArrayBuffer | undefined): RowContext {
+    const { setup } = this;
+    const { dates } = setup;
+    const tally = emptyTally();
+    // The chunk's records stay in memory (a chunk is at most 16 MB of CSV): they go to the main thread. Room
+    // for them up front, as growing by doubling leaves the smaller arrays behind as garbage.
+    const ledger = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1), recordSpace });
+    ledger.beginFile(tally);
+    return {
+      ...setup,
+      tally,
+      layout: this.layout,
+      ledger,
+      dates: dates === null ? null : new DateReader({ order: dates.order, zone: dates.zone, file: setup.file, column: dates.column }),
+    };
+  }
+
+  private readChunk(job: Extract<WorkerJob, { kind: "chunk" }>): WorkerAnswer {
+    const { setup, block } = this;
+    const { fd, size } = setup;
+    const start = job.exact ? job.from : findBoundary(fd, size, job.from, job.insideQuotes, setup.recordDelimiter === RD_CRLF, block);
+    const context = this.contextFor(job.stopAt - start, job.recordSpace);
+    const counter = new FastRowCounter(context);
+    const scanner = new RecordScanner(setup.delimiter, counter.columns);
+    scanner.recordDelimiter = setup.recordDelimiter;
+    const stream = new RecordStream(scanner, setup.file, setup.relax, { previousEnd: 0, headerLength: setup.headerLength, offset: start });
+    let clean = true;
+    try {
+      readRange(fd, size, stream, job.stopAt, (bytes, line, record) => void counter.count(bytes, line, record), block);
+    } catch {
+      // An error (or invalid UTF-8) may read differently after what comes before: the main thread re-reads.
+      clean = false;
+    }
+    if (context.dates?.readUnsettled === true) clean = false;
+    return { kind: "chunk", index: job.index, start, end: stream.offset, lines: stream.previousEnd, clean, tally: context.tally, ledger: context.ledger.exportChunk() };
+  }
+}
