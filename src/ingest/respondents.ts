@@ -85,6 +85,8 @@ export interface LedgerOptions {
    * thread left ~25 MB more resident on a 2 GB file (glibc keeps freed blocks of that size for reuse).
    */
   readonly recordSpace?: ArrayBuffer | undefined;
+  /** Threads that resolve a spilled ledger (default: see resolveSpilled); tests set them. */
+  readonly resolveThreads?: number | undefined;
 }
 
 /** The run writer's partitions while reading: ID partitions, then respondent partitions (by byRespondent). */
@@ -99,6 +101,7 @@ export class RespondentLedger {
   private readonly files: FileCells[] = [];
   private readonly scratch = new Hash64();
   private readonly budget: number;
+  private readonly resolveThreads: number | undefined;
   /** The records: in memory up to the budget, then in runs on disk. */
   private readonly writer: RunWriter;
   private directory: SpillDirectory | null = null;
@@ -116,6 +119,7 @@ export class RespondentLedger {
     options: LedgerOptions = {},
   ) {
     this.budget = options.budgetRecords ?? 1 << 17;
+    this.resolveThreads = options.resolveThreads;
     this.writer = new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, byIdOrRespondent, this.budget, options.initialRecords, options.recordSpace);
   }
 
@@ -253,7 +257,7 @@ export class RespondentLedger {
       this.writer.flush();
       this.writer.release();
       const places = this.files.map((cells) => cells.places.length);
-      await resolveSpilled({ segments: this.writer.segments, places, dedupe: this.dedupe, variants: this.variantList, budget: this.budget, directory: this.directory.path }, outcomes);
+      await resolveSpilled({ segments: this.writer.segments, places, dedupe: this.dedupe, variants: this.variantList, budget: this.budget, directory: this.directory.path }, outcomes, this.resolveThreads);
     }
     outcomes.applyTo(this.files);
     this.files.forEach((cells, index) => cells.finish(declared[index]));

@@ -63,20 +63,23 @@ const exports = fc.record({
   // Mostly no --strict: the cases the parallel path reads to the end, in every dedupe mode.
   dedupe: fc.constantFrom("none", "none", "none", "first", "last") as fc.Arbitrary<"none" | "first" | "last">,
   strict: fc.constantFrom(false, false, false, true),
+  // The main thread reading chunks beside one worker (large files), or only merging two workers' chunks.
+  mainReads: fc.boolean(),
+  resolveThreads: fc.constantFrom(1, 2),
 });
 
 describe("the byte-level reader through ingest (property-based, oracle: the csv-parse reader)", () => {
   it("counts random exports exactly as the general reader does, on one thread and in parallel chunks", async () => {
     await fc.assert(
-      fc.asyncProperty(exports, async ({ first, second, sites, crlf, dedupe, strict }) => {
+      fc.asyncProperty(exports, async ({ first, second, sites, crlf, dedupe, strict, mainReads, resolveThreads }) => {
         const paths = [write(exportOf(first, sites, crlf)), write(exportOf(second, sites, crlf))];
         const inputs = paths.map((path) => ({ path }));
         const options: IngestOptions = { timeZone: "UTC", strict, variantColumn: "Site", dedupe, dateFormat: "dmy" };
         const expected = await outcome(() => ingest(inputs, { ...options, fastReader: false }, noStdin()));
         expect(await outcome(() => ingest(inputs, { ...options, parallel: false }, noStdin()))).toEqual(expected);
-        const parallel = { workers: 2, chunkBytes: 300, minBytes: 0 };
+        const parallel = { workers: mainReads ? 1 : 2, mainReads, chunkBytes: 300, minBytes: 0 };
         // A ledger budget of a few dozen records: the chunks' records spill to disk.
-        expect(await outcome(() => ingestBuilt(inputs, { ...options, parallel, ledger: { budgetRecords: 200 } }, noStdin()))).toEqual(expected);
+        expect(await outcome(() => ingestBuilt(inputs, { ...options, parallel, ledger: { budgetRecords: 200, resolveThreads } }, noStdin()))).toEqual(expected);
       }),
       { seed: 5, numRuns: 25 },
     );
