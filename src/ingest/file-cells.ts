@@ -46,7 +46,8 @@ export class FileCells {
 
   /** The number of a place, for a deferred outcome. */
   id(variant: string, day: string | null, segment: string | null): number {
-    const key = `${variant}\u0000${day ?? ""}\u0000${segment ?? ""}`;
+    // One flat string (see tally.ts' cellKey).
+    const key = [variant, day ?? "", segment ?? ""].join("\u0000");
     let number = this.numbers.get(key);
     if (number === undefined) {
       number = this.places.length;

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InternalError } from "../errors.js";
-import { ID_HIGH, inSpillDirectory, MAX_DEPTH, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, RunWriter, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Segments } from "./ledger-records.js";
+import { ID_HIGH, inSpillDirectory, MAX_DEPTH, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, recordsInRuns, RunWriter, segmentsOf, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Run, type Segments } from "./ledger-records.js";
 import { Outcomes, type OutcomeData } from "./ledger-outcomes.js";
 import { resolveIds, resolveRespondents, type Blocks, type Resolution } from "./ledger-resolve.js";
 import type { DedupeMode } from "./respondents.js";
@@ -19,8 +19,8 @@ import type { DedupeMode } from "./respondents.js";
 export const byRespondent = (words: Int32Array, at: number): number => partitionOf(words[at + PERSON_HIGH] as number, words[at + PERSON_LOW] as number, 0);
 
 export interface SpilledLedger {
-  /** The reading runs' partitions: ID partitions, then respondent partitions. */
-  readonly segments: readonly Segments[];
+  /** The reading runs, partitioned: ID partitions, then respondent partitions. */
+  readonly runs: readonly Run[];
   /** How many places each file has (FileCells.places). */
   readonly places: readonly number[];
   readonly dedupe: DedupeMode;
@@ -30,11 +30,14 @@ export interface SpilledLedger {
   readonly directory: string;
 }
 
-/** A group of partitions to resolve, as plain data (it crosses to a worker thread): the ledger's settings and its share. */
-export interface GroupJob extends Omit<SpilledLedger, "segments"> {
+/** A group of partitions to resolve, as plain data (it crosses to a worker thread): the ledger and its share. */
+export interface GroupJob extends SpilledLedger {
   readonly kind: "ids" | "respondents";
   readonly index: number;
-  readonly partitions: readonly Segments[];
+  /** Its top partitions (of each family). */
+  readonly partitions: readonly number[];
+  /** For a respondent group: the ID groups' survivors, in runs of TOP_PARTITIONS respondent partitions. */
+  readonly survivors: readonly Run[];
   /** A prefix for the names of this group's files in the spill directory. */
   readonly prefix: string;
 }
@@ -42,8 +45,8 @@ export interface GroupJob extends Omit<SpilledLedger, "segments"> {
 export interface GroupAnswer {
   readonly index: number;
   readonly outcomes: OutcomeData;
-  /** For an ID group: where its survivors went, per respondent partition. */
-  readonly survivors: readonly Segments[];
+  /** For an ID group: its survivors' runs (by respondent partition). */
+  readonly survivors: readonly Run[];
 }
 
 /**
@@ -62,7 +65,7 @@ function resolvePartition(segments: Segments, keyWord: number, depth: number, bu
   for (const words of readRecords(segments)) for (let at = 0; at < words.length; at += WORDS) parts.add(words, at);
   parts.flush();
   parts.release();
-  for (const part of parts.segments) resolvePartition(part, keyWord, depth + 1, budget, spillFile, run);
+  for (let part = 0; part < SUB_PARTITIONS; part += 1) resolvePartition(parts.segmentsOf(part), keyWord, depth + 1, budget, spillFile, run);
 }
 
 /** Resolves a group of partitions (on whichever thread). */
@@ -72,17 +75,20 @@ export function resolveGroup(job: GroupJob): GroupAnswer {
   let files = 0;
   const spillFile = (): string => join(job.directory, `${job.prefix}-${(files += 1)}.bin`);
   if (job.kind === "respondents") {
-    for (const segments of job.partitions) resolvePartition(segments, PERSON_HIGH, 0, job.budget, spillFile, (blocks, expected) => resolveRespondents(resolution, blocks, expected));
+    for (const partition of job.partitions) {
+      const segments = [...segmentsOf(job.runs, TOP_PARTITIONS + partition), ...segmentsOf(job.survivors, partition)];
+      resolvePartition(segments, PERSON_HIGH, 0, job.budget, spillFile, (blocks, expected) => resolveRespondents(resolution, blocks, expected));
+    }
     return { index: job.index, outcomes, survivors: [] };
   }
   // Survivors of (a) join the respondent partitions, by the same hash, in runs of their own (half the
   // budget: this runs beside a partition's table).
   const survivors = new RunWriter(spillFile, TOP_PARTITIONS, byRespondent, Math.max(1, job.budget >> 1));
   const toRespondents = (words: Int32Array, at: number): void => survivors.add(words, at);
-  for (const segments of job.partitions) resolvePartition(segments, ID_HIGH, 0, job.budget, spillFile, (blocks, expected) => resolveIds(resolution, blocks, expected, toRespondents));
+  for (const partition of job.partitions) resolvePartition(segmentsOf(job.runs, partition), ID_HIGH, 0, job.budget, spillFile, (blocks, expected) => resolveIds(resolution, blocks, expected, toRespondents));
   survivors.flush();
   survivors.release();
-  return { index: job.index, outcomes, survivors: survivors.segments };
+  return { index: job.index, outcomes, survivors: survivors.runs };
 }
 
 const WORKER = new URL("./ledger-worker.js", import.meta.url);
@@ -138,26 +144,24 @@ export const ONE_THREAD_ABOVE = 1 << 23;
  * and workers (default: the cores available, at most 8; one above ONE_THREAD_ABOVE records).
  */
 export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes, threadsWanted?: number): Promise<void> {
-  const records = ledger.segments.reduce((sum, segments) => sum + recordsIn(segments), 0);
-  const threads = threadsWanted ?? (records > ONE_THREAD_ABOVE ? 1 : Math.min(availableParallelism(), 8));
+  const threads = threadsWanted ?? (recordsInRuns(ledger.runs) > ONE_THREAD_ABOVE ? 1 : Math.min(availableParallelism(), 8));
   // A few groups per thread, so that one slow group does not leave the other threads idle for long; one group
   // (one set of outcomes and survivor runs) on one thread.
   const groups = threads < 2 ? 1 : Math.min(TOP_PARTITIONS, threads * 4);
-  const { segments, ...settings } = ledger;
-  const jobsOf = (kind: GroupJob["kind"], partitionsOf: (partition: number) => Segments): GroupJob[] =>
+  const jobsOf = (kind: GroupJob["kind"], survivors: readonly Run[]): GroupJob[] =>
     Array.from({ length: groups }, (_, index) => ({
-      ...settings,
+      ...ledger,
       kind,
       index,
-      partitions: Array.from({ length: TOP_PARTITIONS }, (__, partition) => partition).filter((partition) => partition % groups === index).map(partitionsOf),
+      partitions: Array.from({ length: TOP_PARTITIONS }, (__, partition) => partition).filter((partition) => partition % groups === index),
+      survivors,
       prefix: `${kind}${index}`,
     }));
   // Survivors by group index: the respondent partitions list them in group order, whichever thread ends first.
-  const survivors: (readonly Segments[])[] = [];
-  await runAll(jobsOf("ids", (partition) => segments[partition] as Segments), threads, ledger.directory, (answer) => {
+  const survivors: (readonly Run[])[] = [];
+  await runAll(jobsOf("ids", []), threads, ledger.directory, (answer) => {
     outcomes.add(answer.outcomes);
     survivors[answer.index] = answer.survivors;
   });
-  const respondentSegments = (partition: number): Segments => [...(segments[TOP_PARTITIONS + partition] as Segments), ...survivors.flatMap((group) => group[partition] ?? [])];
-  await runAll(jobsOf("respondents", respondentSegments), threads, ledger.directory, (answer) => outcomes.add(answer.outcomes));
+  await runAll(jobsOf("respondents", survivors.flat()), threads, ledger.directory, (answer) => outcomes.add(answer.outcomes));
 }

@@ -102,6 +102,29 @@ export const MAX_DEPTH = 8;
 export type Segments = { readonly path: string; readonly start: number; readonly end: number }[];
 
 /**
+ * A run file: partition `p`'s records are records `starts[p]` to `starts[p + 1]` of it. Kept as one small
+ * array per run (2 KB for 512 partitions), not a stretch object per partition and run: those grew with the
+ * input (86,000 objects, ~5 MB of heap, for 22 million rows).
+ */
+export interface Run {
+  readonly path: string;
+  readonly starts: Int32Array;
+}
+
+/** Where a partition's records lie in `runs`, in run order. */
+export function segmentsOf(runs: readonly Run[], partition: number): Segments {
+  const segments: Segments = [];
+  for (const { path, starts } of runs) {
+    const [start, end] = [starts[partition] as number, starts[partition + 1] as number];
+    if (end > start) segments.push({ path, start, end });
+  }
+  return segments;
+}
+
+/** All the records of `runs`. */
+export const recordsInRuns = (runs: readonly Run[]): number => runs.reduce((sum, { starts }) => sum + (starts[starts.length - 1] as number), 0);
+
+/**
  * Records routed to `partitions` partitions by `route`, written in runs: up to `budget` records are kept, then
  * sorted by partition (a counting sort, stable, so each partition keeps its records' order) and written as one
  * file, in which each partition is one stretch. One file per run, not per partition: creating a file costs
@@ -111,7 +134,7 @@ export class RunWriter {
   readonly buffer: RecordList;
   private sorted = new Int32Array(0);
   private routes = new Uint16Array(0);
-  readonly segments: Segments[];
+  readonly runs: Run[] = [];
 
   constructor(
     private readonly directory: () => string,
@@ -122,7 +145,11 @@ export class RunWriter {
     space?: ArrayBuffer,
   ) {
     this.buffer = new RecordList(initialRecords, space);
-    this.segments = Array.from({ length: partitions }, () => []);
+  }
+
+  /** Where a partition's records lie (see segmentsOf). */
+  segmentsOf(partition: number): Segments {
+    return segmentsOf(this.runs, partition);
   }
 
   add(words: Int32Array, at: number): void {
@@ -171,14 +198,11 @@ export class RunWriter {
         closeSync(fd);
       }
     });
-    this.segments.forEach((segments, partition) => {
-      const [start, end] = [starts[partition] as number, starts[partition + 1] as number];
-      if (end > start) segments.push({ path, start, end });
-    });
+    this.runs.push({ path, starts });
     this.buffer.length = 0;
   }
 
-  /** Lets go of the memory kept (the segments stay). */
+  /** Lets go of the memory kept (the runs stay). */
   release(): void {
     this.buffer.words = new Int32Array(0);
     this.sorted = new Int32Array(0);

@@ -257,7 +257,7 @@ export class RespondentLedger {
       this.writer.flush();
       this.writer.release();
       const places = this.files.map((cells) => cells.places.length);
-      await resolveSpilled({ segments: this.writer.segments, places, dedupe: this.dedupe, variants: this.variantList, budget: this.budget, directory: this.directory.path }, outcomes, this.resolveThreads);
+      await resolveSpilled({ runs: this.writer.runs, places, dedupe: this.dedupe, variants: this.variantList, budget: this.budget, directory: this.directory.path }, outcomes, this.resolveThreads);
     }
     outcomes.applyTo(this.files);
     this.files.forEach((cells, index) => cells.finish(declared[index]));

@@ -39,9 +39,9 @@ describe("ledger records", () => {
             writer.add(record, 0);
           });
           writer.flush();
-          writer.segments.forEach((segments, partition) => {
+          [0, 1, 2, 3, 4].forEach((partition) => {
             const seqs: number[] = [];
-            for (const words of readRecords(segments, block)) for (let at = 0; at < words.length; at += WORDS) seqs.push(seqAt(words, at));
+            for (const words of readRecords(writer.segmentsOf(partition), block)) for (let at = 0; at < words.length; at += WORDS) seqs.push(seqAt(words, at));
             expect(seqs).toEqual(partitions.flatMap((of, seq) => (of === partition ? [seq] : [])));
           });
         } finally {
