@@ -88,7 +88,11 @@ export async function ingest(inputs: readonly InputSpec[], options: IngestOption
     const total = emptyTally();
     // Declared variants keep their command-line order even if a file yields no usable rows.
     for (const input of inputs) if (input.variant !== undefined) declareVariant(total, input.variant);
-    for (const { tally } of read) mergeInto(total, tally);
+    // Each file's cells are let go once added (on a large run they are tens of MB, and this is its peak).
+    for (const file of read) {
+      mergeInto(total, file.tally);
+      file.tally.cells.clear();
+    }
     const sources = read.map((file, index) => ({ ...file.summary, repeatResponses: fileRepeats[index] ?? 0 }));
     return { tally: total, sources, respondents: summary };
   } finally {

@@ -218,6 +218,11 @@ export const recordsIn = (segments: Segments): number => segments.reduce((sum, {
 
 let sharedBlock = new Int32Array(0);
 
+/** Lets go of this thread's block (see ledger-resolve.ts' releaseTables). */
+export function releaseBlock(): void {
+  sharedBlock = new Int32Array(0);
+}
+
 /**
  * The records of a partition, block by block (a block is whole records), in order. A block is only valid until
  * the next one, and one partition is read at a time.

@@ -33,7 +33,7 @@ import { combine, Hash64, hashString } from "./hash64.js";
 import { copyRecord, FILE, ID_HIGH, ID_LOW, OUTCOME, partitionOf, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, VARIANT, WORDS } from "./ledger-records.js";
 import { Outcomes } from "./ledger-outcomes.js";
 import { byRespondent, resolveSpilled } from "./ledger-partitions.js";
-import { resolveIds, resolveRespondents, type Resolution } from "./ledger-resolve.js";
+import { releaseTables, resolveIds, resolveRespondents, type Resolution } from "./ledger-resolve.js";
 import { DROP_REASONS } from "../tally/tally.js";
 
 export const DEDUPE_MODES = ["none", "first", "last"] as const;
@@ -259,6 +259,7 @@ export class RespondentLedger {
       const places = this.files.map((cells) => cells.places.length);
       await resolveSpilled({ runs: this.writer.runs, places, dedupe: this.dedupe, variants: this.variantList, budget: this.budget, directory: this.directory.path }, outcomes, this.resolveThreads);
     }
+    releaseTables();
     outcomes.applyTo(this.files);
     this.files.forEach((cells, index) => cells.finish(declared[index]));
     return { summary: { dedupe: this.dedupe, ...outcomes.counts }, fileRepeats: [...outcomes.fileRepeats] };
