@@ -84,4 +84,21 @@ describe("the byte-level reader through ingest (property-based, oracle: the csv-
       { seed: 5, numRuns: 25 },
     );
   });
+
+  it("reads UTC timestamps of the same and changing dates at any time of day as the general reader does, in another zone and window", async () => {
+    // isoInstant keeps the last date's midnight and adds the time: a wrong time moves rows across days in
+    // New York and across the window's edges, which the cells and the accounting show.
+    const stamp = fc.record({ day: fc.constantFrom(14, 14, 14, 15, 16), hour: fc.integer({ min: 0, max: 25 }), minute: fc.integer({ min: 0, max: 59 }), second: fc.integer({ min: 0, max: 61 }) });
+    const two = (value: number): string => String(value).padStart(2, "0");
+    await fc.assert(
+      fc.asyncProperty(fc.array(stamp, { minLength: 510, maxLength: 900 }), async (stamps) => {
+        const lines = ["Response ID,Score,Created At,Site", ...stamps.map(({ day, hour, minute, second }, index) => `${index},${index % 11},2023-03-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}Z,site-${index % 2}`)];
+        const inputs = [{ path: write(`${lines.join("\n")}\n`) }];
+        const options: IngestOptions = { timeZone: "America/New_York", strict: false, variantColumn: "Site", from: "2023-03-14", to: "2023-03-15" };
+        const expected = await outcome(() => ingest(inputs, { ...options, fastReader: false }, noStdin()));
+        expect(await outcome(() => ingest(inputs, { ...options, parallel: false }, noStdin()))).toEqual(expected);
+      }),
+      { numRuns: 20 },
+    );
+  });
 });

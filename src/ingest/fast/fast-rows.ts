@@ -72,6 +72,9 @@ export class FastRowCounter {
   private readonly sparse: string[] = [];
   private readonly dateZone: string;
   private lastDayNumber = Number.NaN;
+  /** The date part of the last UTC timestamp read by isoInstant, and its midnight (none yet: no byte matches 0xff). */
+  private readonly lastDate = new Uint8Array(10).fill(0xff);
+  private lastDateMs = 0;
   private lastDay = "";
   /** The last cell of each (variant, segment). */
   private readonly cells = new Map<string, Map<string | null, LastCell>>();
@@ -219,6 +222,15 @@ export class FastRowCounter {
     if (!(end - at === 19 || zulu) || bytes[at + 4] !== 0x2d || bytes[at + 7] !== 0x2d || bytes[at + 13] !== 0x3a || bytes[at + 16] !== 0x3a) return Number.NaN;
     const separator = bytes[at + 10];
     if (separator !== 0x54 && separator !== 0x20 && separator !== 0x74) return Number.NaN;
+    if (zulu && this.sameDate(bytes, at)) {
+      // The date of the last UTC timestamp read (exports come in date order): only the time is new.
+      // Date.UTC(y, m, d, h, mi, s) is MakeDay(y, m, d) x msPerDay + MakeTime(h, mi, s, 0) (ECMA-262, 21.4.1.27).
+      const hour = twoDigits(bytes, at + 11);
+      const minute = twoDigits(bytes, at + 14);
+      const second = twoDigits(bytes, at + 17);
+      if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return Number.NaN;
+      return this.lastDateMs + ((hour * 60 + minute) * 60 + second) * 1000;
+    }
     const century = twoDigits(bytes, at);
     const yearOfCentury = twoDigits(bytes, at + 2);
     // Years before 100 go to the text path: Date.UTC reads them as 19xx, and date.ts follows it.
@@ -231,7 +243,17 @@ export class FastRowCounter {
     const second = twoDigits(bytes, at + 17);
     // twoDigits is negative for a non-digit; the ranges are date.ts' isValidWallClock.
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return Number.NaN;
-    return zulu ? Date.UTC(year, month - 1, day, hour, minute, second) : wallClockToEpoch([year, month, day, hour, minute, second, 0], this.dateZone);
+    if (!zulu) return wallClockToEpoch([year, month, day, hour, minute, second, 0], this.dateZone);
+    this.lastDateMs = Date.UTC(year, month - 1, day);
+    for (let index = 0; index < 10; index += 1) this.lastDate[index] = bytes[at + index] as number;
+    return this.lastDateMs + ((hour * 60 + minute) * 60 + second) * 1000;
+  }
+
+  /** Whether the 10 bytes at `at` are the date (`YYYY-MM-DD`) of the last UTC timestamp read. */
+  private sameDate(bytes: Buffer, at: number): boolean {
+    const { lastDate } = this;
+    for (let index = 0; index < 10; index += 1) if (bytes[at + index] !== lastDate[index]) return false;
+    return true;
   }
 
   private utcDay(epochMs: number): string {
