@@ -1,8 +1,8 @@
 /**
  * The jobs of parallel.ts' first and second passes, done on whichever thread takes them: a worker thread
- * (worker.ts) or the main thread, which reads chunks too while it waits (one isolate fewer than a worker
- * per core: ~25 MB). Counts the quotes of byte ranges, then reads whole chunks into a partial Tally and the
- * chunk's ledger records, which the main thread merges in file order.
+ * (worker.ts) or, for a large file, the main thread too, while it waits (ParallelOptions.mainReads). Counts
+ * the quotes of byte ranges, then reads whole chunks into a partial Tally and the chunk's ledger records,
+ * which the main thread merges in file order.
  */
 import { emptyTally } from "../../tally/tally.js";
 import { DateReader } from "../date-formats.js";

@@ -12,6 +12,9 @@
  * re-reads that chunk itself, in order: then every error names the right line, exactly as in a sequential
  * read. Duplicates and repeat respondents are found after the whole run is read, from the records' sequence
  * numbers (respondents.ts), so every `--dedupe` mode reads in parallel.
+ *
+ * Threads: a worker per core while this thread merges; for a file over 512 MB, this thread reads chunks too
+ * with one worker fewer, which keeps the peak memory under 200 MB (see ParallelOptions.mainReads).
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
