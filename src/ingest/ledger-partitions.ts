@@ -135,7 +135,7 @@ async function runAll(jobs: readonly GroupJob[], threads: number, directory: str
 /**
  * Above this many records the partitions are resolved on this thread alone: a worker thread's isolate and
  * tables came on top of this thread's heap, which holds the run's cells by then. On the 1.9 GB bench export
- * (22 million records) that made the peak ~225 MB against ~170 MB, for ~25% less time. 6 million records is
+ * (22 million records) that made the peak ~225 MB against ~170 MB, for ~10-25% less time (single runs). 6 million records is
  * about where parallel.ts starts reading with the main thread (a 512 MB export of the bench's shape); the
  * 473 MB one (5.5 million) peaks at 161-187 MB with two threads.
  */

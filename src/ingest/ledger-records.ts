@@ -47,19 +47,13 @@ export class RecordList {
   words: Int32Array;
   length = 0;
 
-  /** `space`: memory to reuse for the records when it holds `records` of them (see LedgerOptions.recordSpace). */
-  constructor(records = 1024, space?: ArrayBuffer) {
-    const words = Math.max(1, records) * WORDS;
-    this.words = space !== undefined && space.byteLength >= words * 4 ? new Int32Array(space) : new Int32Array(words);
+  constructor(records = 1024) {
+    this.words = new Int32Array(Math.max(1, records) * WORDS);
   }
 
   /** Room for one more record; returns its first word's index. */
   append(): number {
-    if (this.length + WORDS > this.words.length) {
-      const bigger = new Int32Array(this.words.length * 2);
-      bigger.set(this.words);
-      this.words = bigger;
-    }
+    if (this.length + WORDS > this.words.length) this.reserve(1);
     const at = this.length;
     this.length += WORDS;
     return at;
@@ -142,9 +136,8 @@ export class RunWriter {
     private readonly route: (words: Int32Array, at: number) => number,
     private readonly budget: number,
     initialRecords = 1024,
-    space?: ArrayBuffer,
   ) {
-    this.buffer = new RecordList(initialRecords, space);
+    this.buffer = new RecordList(initialRecords);
   }
 
   /** Where a partition's records lie (see segmentsOf). */
