@@ -47,8 +47,10 @@ export class RecordList {
   words: Int32Array;
   length = 0;
 
-  constructor(records = 1024) {
-    this.words = new Int32Array(Math.max(1, records) * WORDS);
+  /** `space`: memory to reuse for the records when it holds `records` of them (see LedgerOptions.recordSpace). */
+  constructor(records = 1024, space?: ArrayBuffer) {
+    const words = Math.max(1, records) * WORDS;
+    this.words = space !== undefined && space.byteLength >= words * 4 ? new Int32Array(space) : new Int32Array(words);
   }
 
   /** Room for one more record; returns its first word's index. */
@@ -136,8 +138,9 @@ export class RunWriter {
     private readonly route: (words: Int32Array, at: number) => number,
     private readonly budget: number,
     initialRecords = 1024,
+    space?: ArrayBuffer,
   ) {
-    this.buffer = new RecordList(initialRecords);
+    this.buffer = new RecordList(initialRecords, space);
   }
 
   /** Where a partition's records lie (see segmentsOf). */

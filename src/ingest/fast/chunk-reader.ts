@@ -28,13 +28,13 @@ export class ChunkReader {
     return this.readChunk(job);
   }
 
-  private contextFor(bytes: number): RowContext {
+  private contextFor(bytes: number, recordSpace: ArrayBuffer | undefined): RowContext {
     const { setup } = this;
     const { dates } = setup;
     const tally = emptyTally();
     // The chunk's records stay in memory (a chunk is at most 16 MB of CSV): they go to the main thread. Room
     // for them up front, as growing by doubling leaves the smaller arrays behind as garbage.
-    const ledger = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1) });
+    const ledger = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1), recordSpace });
     ledger.beginFile(tally);
     return {
       ...setup,
@@ -49,7 +49,7 @@ export class ChunkReader {
     const { setup, block } = this;
     const { fd, size } = setup;
     const start = job.exact ? job.from : findBoundary(fd, size, job.from, job.insideQuotes, setup.recordDelimiter === RD_CRLF, block);
-    const context = this.contextFor(job.stopAt - start);
+    const context = this.contextFor(job.stopAt - start, job.recordSpace);
     const counter = new FastRowCounter(context);
     const scanner = new RecordScanner(setup.delimiter, counter.columns);
     scanner.recordDelimiter = setup.recordDelimiter;

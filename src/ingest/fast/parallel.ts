@@ -163,7 +163,9 @@ class Pool {
   private dispatch(): void {
     for (const worker of this.workers) {
       while (this.queue.length > 0 && (this.posted.get(worker) as number) < this.postedAhead) {
-        worker.postMessage(this.queue.shift());
+        const job = this.queue.shift() as WorkerJob;
+        const space = job.kind === "chunk" ? job.recordSpace : undefined;
+        worker.postMessage(job, space === undefined ? [] : [space]);
         this.posted.set(worker, (this.posted.get(worker) as number) + 1);
       }
     }
@@ -195,11 +197,13 @@ export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promi
     const ahead = plan.workers * pool.postedAhead + 1;
     let quotes = 0;
     let submitted = 0;
+    // The memory of merged chunks' records, handed back to the workers for the next chunks (see recordSpace).
+    const spaces: ArrayBuffer[] = [];
     const submitUpTo = async (last: number): Promise<void> => {
       for (; submitted <= Math.min(last, chunks - 1); submitted += 1) {
         if (submitted > 0) quotes += await quoteCount(pool, submitted);
         const [from, stopAt] = [offsets[submitted] as number, offsets[submitted + 1] as number];
-        pool.submit({ kind: "chunk", index: submitted, from, exact: submitted === 0, insideQuotes: quotes % 2 === 1, stopAt });
+        pool.submit({ kind: "chunk", index: submitted, from, exact: submitted === 0, insideQuotes: quotes % 2 === 1, stopAt, recordSpace: spaces.pop() });
       }
     };
     for (let index = 0; index < chunks; index += 1) {
@@ -207,6 +211,7 @@ export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promi
       const answer = await pool.result("chunk", index);
       if (answer.kind !== "chunk") throw pool.failureOr(answer);
       mergeOrReread(answer, offsets[index + 1] as number, io);
+      spaces.push(answer.ledger.records.buffer as ArrayBuffer);
       io.onProgress?.(Math.min(stream.offset, size), size);
     }
   } finally {

@@ -40,6 +40,8 @@ export type WorkerJob =
       readonly insideQuotes: boolean;
       /** The chunk holds the records that start before this offset. */
       readonly stopAt: number;
+      /** The memory of an earlier chunk's records, merged and given back to hold this chunk's (transferred). */
+      readonly recordSpace?: ArrayBuffer | undefined;
     };
 
 export type WorkerAnswer =
