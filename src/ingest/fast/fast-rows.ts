@@ -222,15 +222,15 @@ export class FastRowCounter {
     if (!(end - at === 19 || zulu) || bytes[at + 4] !== 0x2d || bytes[at + 7] !== 0x2d || bytes[at + 13] !== 0x3a || bytes[at + 16] !== 0x3a) return Number.NaN;
     const separator = bytes[at + 10];
     if (separator !== 0x54 && separator !== 0x20 && separator !== 0x74) return Number.NaN;
-    if (zulu && this.sameDate(bytes, at)) {
-      // The date of the last UTC timestamp read (exports come in date order): only the time is new.
-      // Date.UTC(y, m, d, h, mi, s) is MakeDay(y, m, d) x msPerDay + MakeTime(h, mi, s, 0) (ECMA-262, 21.4.1.27).
-      const hour = twoDigits(bytes, at + 11);
-      const minute = twoDigits(bytes, at + 14);
-      const second = twoDigits(bytes, at + 17);
-      if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return Number.NaN;
-      return this.lastDateMs + ((hour * 60 + minute) * 60 + second) * 1000;
-    }
+    const hour = twoDigits(bytes, at + 11);
+    const minute = twoDigits(bytes, at + 14);
+    const second = twoDigits(bytes, at + 17);
+    // twoDigits is negative for a non-digit; the ranges are date.ts' isValidWallClock.
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return Number.NaN;
+    // Date.UTC(y, m, d, h, mi, s) is MakeDay(y, m, d) x msPerDay + MakeTime(h, mi, s, 0) (ECMA-262, 21.4.1.27):
+    // a timestamp of the last UTC date read (exports come in date order) only adds its time to that midnight.
+    const time = ((hour * 60 + minute) * 60 + second) * 1000;
+    if (zulu && this.sameDate(bytes, at)) return this.lastDateMs + time;
     const century = twoDigits(bytes, at);
     const yearOfCentury = twoDigits(bytes, at + 2);
     // Years before 100 go to the text path: Date.UTC reads them as 19xx, and date.ts follows it.
@@ -238,15 +238,11 @@ export class FastRowCounter {
     const year = century * 100 + yearOfCentury;
     const month = twoDigits(bytes, at + 5);
     const day = twoDigits(bytes, at + 8);
-    const hour = twoDigits(bytes, at + 11);
-    const minute = twoDigits(bytes, at + 14);
-    const second = twoDigits(bytes, at + 17);
-    // twoDigits is negative for a non-digit; the ranges are date.ts' isValidWallClock.
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return Number.NaN;
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
     if (!zulu) return wallClockToEpoch([year, month, day, hour, minute, second, 0], this.dateZone);
     this.lastDateMs = Date.UTC(year, month - 1, day);
     for (let index = 0; index < 10; index += 1) this.lastDate[index] = bytes[at + index] as number;
-    return this.lastDateMs + ((hour * 60 + minute) * 60 + second) * 1000;
+    return this.lastDateMs + time;
   }
 
   /** Whether the 10 bytes at `at` are the date (`YYYY-MM-DD`) of the last UTC timestamp read. */

@@ -77,10 +77,12 @@ export function parallelPlan(options: ParallelOptions | false | undefined, strea
   if (delimiter !== RD_LF && delimiter !== RD_CRLF) return null;
   const bytes = size - stream.offset;
   const mainReads = options?.mainReads ?? bytes > MAIN_READS_ABOVE;
-  const workers = options?.workers ?? Math.min(availableParallelism(), 8) - (mainReads ? 1 : 0);
+  const here = mainReads ? 1 : 0;
+  const workers = options?.workers ?? Math.min(availableParallelism(), 8) - here;
+  const readers = workers + here;
   // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
-  if (workers < (mainReads ? 1 : 2) || bytes < (options?.minBytes ?? 16 * MB) || !existsSync(fileURLToPath(WORKER))) return null;
-  const chunk = options?.chunkBytes ?? Math.min(16 * MB, Math.max(4 * MB, Math.ceil(bytes / ((workers + (mainReads ? 1 : 0)) * 4))));
+  if (workers < 1 || readers < 2 || bytes < (options?.minBytes ?? 16 * MB) || !existsSync(fileURLToPath(WORKER))) return null;
+  const chunk = options?.chunkBytes ?? Math.min(16 * MB, Math.max(4 * MB, Math.ceil(bytes / (readers * 4))));
   const offsets: number[] = [];
   for (let offset = stream.offset; offset < size; offset += chunk) offsets.push(offset);
   offsets.push(size);
