@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { InputError, InternalError, UsageError } from "../errors.js";
+import { keepYoungGenerationSmall } from "../young-generation.js";
 import { runAnalyze } from "./commands/analyze.js";
 import { AGGREGATE_OPTIONS, runAggregate } from "./commands/aggregate.js";
 import { POWER_OPTIONS, runPower } from "./commands/power.js";
@@ -136,6 +137,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
+  keepYoungGenerationSmall();
   const io: Io = {
     stdin: process.stdin,
     stdout: process.stdout,

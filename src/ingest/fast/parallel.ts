@@ -21,6 +21,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InternalError } from "../../errors.js";
+import { youngGenerationKeptSmall } from "../../young-generation.js";
 import type { RowContext } from "../rows.js";
 import { readRange } from "./chunk.js";
 import { ChunkReader } from "./chunk-reader.js";
@@ -58,7 +59,7 @@ export interface ParallelIo {
   readonly context: RowContext;
   readonly counter: FastRowCounter;
   readonly onProgress: ((bytesRead: number, totalBytes: number) => void) | undefined;
-  readonly setup: Omit<WorkerSetup, "fd" | "size" | "recordDelimiter" | "headerLength" | "bytesPerRecord">;
+  readonly setup: Omit<WorkerSetup, "fd" | "size" | "recordDelimiter" | "headerLength" | "bytesPerRecord" | "smallYoungGeneration">;
   /** Bytes per record in the head (see WorkerSetup). */
   readonly bytesPerRecord: number;
 }
@@ -188,7 +189,7 @@ class Pool {
 export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promise<void> {
   const { stream, fd, size } = io;
   const { bytesPerRecord } = io;
-  const setup: WorkerSetup = { ...io.setup, fd, size, recordDelimiter: stream.scanner.recordDelimiter, headerLength: stream.headerLength, bytesPerRecord };
+  const setup: WorkerSetup = { ...io.setup, fd, size, recordDelimiter: stream.scanner.recordDelimiter, headerLength: stream.headerLength, bytesPerRecord, smallYoungGeneration: youngGenerationKeptSmall() };
   const pool = new Pool(plan.workers, setup, plan.mainReads);
   try {
     const { offsets } = plan;

@@ -27,6 +27,8 @@ export interface WorkerSetup {
   readonly strict: boolean;
   /** The date column's reader, as far as the head settled it; `null`: no dates. */
   readonly dates: { readonly order: DateOrder | null; readonly zone: string; readonly column: string } | null;
+  /** The starting thread asked for a small young generation (young-generation.ts): ask again once started. */
+  readonly smallYoungGeneration: boolean;
 }
 
 export type WorkerJob =

@@ -1,0 +1,50 @@
+/**
+ * young-generation.ts rests on two facts of V8 and Node that a new Node version could change: a flag set at run
+ * time stops the young generation from growing, and the library's worker threads set it again when the
+ * starting thread asked for it (starting a Worker puts the flags back). Checked in a fresh process each, from
+ * the compiled files (the worker threads are compiled), with a ledger worker thread doing one (empty) job
+ * before this thread allocates objects of which a share survives, as a long run does.
+ */
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const dist = new URL("../dist/", import.meta.url).href;
+
+function youngGenerationMb(ask: boolean): number {
+  const script = `
+    import { getHeapSpaceStatistics } from "node:v8";
+    import { Worker } from "node:worker_threads";
+    import { keepYoungGenerationSmall, youngGenerationKeptSmall } from "${dist}young-generation.js";
+    if (${ask}) keepYoungGenerationSmall();
+    const worker = new Worker(new URL("${dist}ingest/ledger-worker.js"), { workerData: { smallYoungGeneration: youngGenerationKeptSmall() } });
+    const job = { kind: "respondents", index: 0, partitions: [], survivors: [], prefix: "t", places: [], dedupe: "none", variants: [], runs: [], directory: ".", budget: 1 };
+    await new Promise((resolve, reject) => { worker.once("message", resolve); worker.once("error", reject); worker.postMessage(job); });
+    await worker.terminate();
+    const kept = [];
+    for (let index = 0; index < 3_000_000; index += 1) {
+      const value = { index, list: [index] };
+      if (index % 3 === 0) kept.push(value);
+      if (kept.length > 200_000) kept.length = 0;
+    }
+    const young = getHeapSpaceStatistics().find((space) => space.space_name === "new_space");
+    console.log(young.space_size / 1048576);
+  `;
+  const path = join(tmpdir(), `young-generation-${String(ask)}.mjs`);
+  writeFileSync(path, script);
+  const result = spawnSync(process.execPath, [path], { encoding: "utf8", timeout: 30_000 });
+  expect(result.stderr).toBe("");
+  return Number(result.stdout);
+}
+
+describe("keeping the young generation small", () => {
+  it("grows it to 16 MB or more when not asked (so the check below can fail)", () => {
+    expect(youngGenerationMb(false)).toBeGreaterThanOrEqual(16);
+  });
+
+  it("keeps it at a few MB when asked, across a worker thread started by the library", () => {
+    expect(youngGenerationMb(true)).toBeLessThanOrEqual(4);
+  });
+});
