@@ -173,12 +173,12 @@ describe("the deferred ledger (property-based, oracle: the sequential Map/Set le
     expect(spillDirectories().length).toBe(before);
   });
 
-  it("holds thousands of records: in memory, in growing arrays, and in runs of a few hundred", async () => {
+  it("holds thousands of records: in memory, in growing arrays, in runs of a few hundred, and from chunks larger or smaller than a run", async () => {
     const rows = fc.sample(rowArbitrary, { numRuns: 5000, seed: 7 });
     const files = [rows.slice(0, 3000), rows.slice(3000)];
     for (const dedupe of ["none", "last"] as const) {
       const expected = reference(files, ["A", undefined], dedupe);
-      for (const [budget, chunk] of [[1 << 19, 0], [300, 0], [1 << 19, 2500]] as const) expect(await deferred(files, ["A", undefined], dedupe, budget, chunk)).toEqual(expected);
+      for (const [budget, chunk] of [[1 << 19, 0], [300, 0], [1 << 19, 2500], [300, 2500], [300, 250]] as const) expect(await deferred(files, ["A", undefined], dedupe, budget, chunk)).toEqual(expected);
     }
   });
 
