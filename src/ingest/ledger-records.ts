@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import { InternalError, UsageError } from "../errors.js";
 import { dirname, join } from "node:path";
 
+/** Words per record: copyRecord spells them out. */
 export const WORDS = 9;
 export const BYTES = WORDS * 4;
 export const SEQ_LOW = 0;
@@ -37,9 +38,20 @@ export function setSeq(words: Int32Array, at: number, seq: number): void {
   words[at + SEQ_HIGH] = Math.floor(seq / TWO_32);
 }
 
-/** Copies one record word by word (a subarray and `set` per record cost several times more). */
+/**
+ * Copies one record word by word: a subarray and `set` per record cost several times more, and a loop over the
+ * words ~1.5x more than these nine assignments (a sort of 2^17 records: 18 against 12 ns a record).
+ */
 export function copyRecord(from: Int32Array, at: number, to: Int32Array, toAt: number): void {
-  for (let word = 0; word < WORDS; word += 1) to[toAt + word] = from[at + word] as number;
+  to[toAt] = from[at] as number;
+  to[toAt + 1] = from[at + 1] as number;
+  to[toAt + 2] = from[at + 2] as number;
+  to[toAt + 3] = from[at + 3] as number;
+  to[toAt + 4] = from[at + 4] as number;
+  to[toAt + 5] = from[at + 5] as number;
+  to[toAt + 6] = from[at + 6] as number;
+  to[toAt + 7] = from[at + 7] as number;
+  to[toAt + 8] = from[at + 8] as number;
 }
 
 /** A growing array of records. */
