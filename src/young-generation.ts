@@ -10,12 +10,14 @@
  * ~2% slower (BENCHMARKS.md).
  *
  * Two facts of Node 20 shape this: V8 reads the flag each time it considers growing a space, so setting it at
- * run time holds from then on; and starting a Worker puts the runtime-set V8 flags back to the command line's,
- * so each worker thread sets it again once started (then for every thread of the process, flags being global).
- * It is the CLI's choice, not the library's: a program that calls `ingest` owns its process's flags, and only
- * when it has asked for this (`keepYoungGenerationSmall`) do the library's threads set it again.
+ * run time holds from then on; and a Worker, as it starts, puts the runtime-set V8 flags back to the command
+ * line's (set again before its "online" event, the flag was lost; after it, it held), so it is set again once
+ * each worker thread the library starts is online (for every thread of the process: flags are global). It is
+ * the CLI's choice, not the library's: a program that calls `ingest` owns its process's flags, and only when it
+ * has asked for this (`keepYoungGenerationSmall`) are they set again.
  */
 import { setFlagsFromString } from "node:v8";
+import type { Worker } from "node:worker_threads";
 
 let asked = false;
 
@@ -24,5 +26,8 @@ export function keepYoungGenerationSmall(): void {
   setFlagsFromString("--semi-space-growth-factor=1");
 }
 
-/** Whether this process asked for it: then a worker thread it starts asks again (see above). */
-export const youngGenerationKeptSmall = (): boolean => asked;
+/** Asks again once `worker`, just started, is online, if this process asked (see above). */
+export function keepAfterStart(worker: Worker): Worker {
+  if (asked) worker.once("online", keepYoungGenerationSmall);
+  return worker;
+}

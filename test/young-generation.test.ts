@@ -1,9 +1,10 @@
 /**
  * young-generation.ts rests on two facts of V8 and Node that a new Node version could change: a flag set at run
- * time stops the young generation from growing, and the library's worker threads set it again when the
- * starting thread asked for it (starting a Worker puts the flags back). Checked in a fresh process each, from
- * the compiled files (the worker threads are compiled), with a ledger worker thread doing one (empty) job
- * before this thread allocates objects of which a share survives, as a long run does.
+ * time stops the young generation from growing, and it holds across a worker thread started by the library
+ * (a starting Worker puts the flags back, so the library sets it again once the worker is online). Checked in a
+ * fresh process each, from the compiled files (the worker threads are compiled): a reader thread is started as
+ * the library starts one (ReaderThreads), then this thread allocates objects of which a share survives, as a
+ * long run does.
  */
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -15,13 +16,15 @@ const dist = new URL("../dist/", import.meta.url).href;
 
 function youngGenerationMb(ask: boolean): number {
   const script = `
+    import { once } from "node:events";
     import { getHeapSpaceStatistics } from "node:v8";
-    import { Worker } from "node:worker_threads";
-    import { keepYoungGenerationSmall, youngGenerationKeptSmall } from "${dist}young-generation.js";
+    import { keepYoungGenerationSmall } from "${dist}young-generation.js";
+    import { ReaderThreads } from "${dist}ingest/fast/parallel.js";
     if (${ask}) keepYoungGenerationSmall();
-    const worker = new Worker(new URL("${dist}ingest/ledger-worker.js"), { workerData: { smallYoungGeneration: youngGenerationKeptSmall() } });
-    const job = { kind: "respondents", index: 0, partitions: [], survivors: [], prefix: "t", places: [], dedupe: "none", variants: [], runs: [], directory: ".", budget: 1 };
-    await new Promise((resolve, reject) => { worker.once("message", resolve); worker.once("error", reject); worker.postMessage(job); });
+    const threads = new ReaderThreads();
+    const [worker] = threads.take(1);
+    await once(worker, "online");
+    await threads.close();
     await worker.terminate();
     const kept = [];
     for (let index = 0; index < 3_000_000; index += 1) {

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InternalError } from "../errors.js";
-import { youngGenerationKeptSmall } from "../young-generation.js";
+import { keepAfterStart } from "../young-generation.js";
 import { ID_HIGH, inSpillDirectory, MAX_DEPTH, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, recordsInRuns, RunWriter, segmentsOf, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Run, type Segments } from "./ledger-records.js";
 import { Outcomes, type OutcomeData } from "./ledger-outcomes.js";
 import { resolveIds, resolveRespondents, type Blocks, type Resolution } from "./ledger-resolve.js";
@@ -106,7 +106,7 @@ async function runAll(jobs: readonly GroupJob[], threads: number, directory: str
   // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
   if (threads < 2 || jobs.length < 2 || !existsSync(fileURLToPath(WORKER))) return resolveHere(jobs);
   const shares = Math.min(threads, jobs.length);
-  const workers = Array.from({ length: shares - 1 }, () => new Worker(WORKER, { workerData: { smallYoungGeneration: youngGenerationKeptSmall() } }));
+  const workers = Array.from({ length: shares - 1 }, () => keepAfterStart(new Worker(WORKER)));
   try {
     const fromWorkers = workers.map(
       (worker, index) =>

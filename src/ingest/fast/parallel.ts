@@ -13,22 +13,23 @@
  * read. Duplicates and repeat respondents are found after the whole run is read, from the records' sequence
  * numbers (respondents.ts), so every `--dedupe` mode reads in parallel.
  *
- * Threads: a worker per core while this thread merges; for a file over 512 MB, this thread reads chunks too
- * with one worker fewer, which keeps the peak memory under 200 MB (see ParallelOptions.mainReads).
+ * Threads: a worker per core while this thread merges, kept from one file of a run to the next (ReaderThreads);
+ * for a file over 512 MB, this thread reads chunks too with one worker fewer, which keeps the peak memory under
+ * 200 MB (see ParallelOptions.mainReads).
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InternalError } from "../../errors.js";
-import { youngGenerationKeptSmall } from "../../young-generation.js";
+import { keepAfterStart } from "../../young-generation.js";
 import type { RowContext } from "../rows.js";
 import { readRange } from "./chunk.js";
 import { ChunkReader } from "./chunk-reader.js";
 import type { FastRowCounter } from "./fast-rows.js";
 import { RecordStream } from "./record-stream.js";
 import { RD_CRLF, RD_LF } from "./scanner.js";
-import type { WorkerAnswer, WorkerJob, WorkerSetup } from "./worker-protocol.js";
+import type { WorkerAnswer, WorkerJob, WorkerMessage, WorkerSetup } from "./worker-protocol.js";
 
 export interface ParallelOptions {
   /**
@@ -59,9 +60,10 @@ export interface ParallelIo {
   readonly context: RowContext;
   readonly counter: FastRowCounter;
   readonly onProgress: ((bytesRead: number, totalBytes: number) => void) | undefined;
-  readonly setup: Omit<WorkerSetup, "fd" | "size" | "recordDelimiter" | "headerLength" | "bytesPerRecord" | "smallYoungGeneration">;
+  readonly setup: Omit<WorkerSetup, "fd" | "size" | "recordDelimiter" | "headerLength" | "bytesPerRecord">;
   /** Bytes per record in the head (see WorkerSetup). */
   readonly bytesPerRecord: number;
+  readonly threads: ReaderThreads;
 }
 
 const WORKER = new URL("./worker.js", import.meta.url);
@@ -91,6 +93,64 @@ export function parallelPlan(options: ParallelOptions | false | undefined, strea
 }
 
 /**
+ * Reader threads kept from one file of a run to the next: a thread takes ~0.1-0.2 s to start and load its
+ * modules (on the bench file it began reading ~0.23 s after it was asked for), and a run usually reads two
+ * large files. An idle thread is unreferenced (it keeps no process alive); `close` ends them, before the ledger
+ * is resolved (memory) and on every exit.
+ *
+ * They are not started before a file's head is read, though that would overlap their start with this
+ * thread's: a starting worker puts the V8 flags back (young-generation.ts) while this thread, reading the head,
+ * allocates the most, and its young generation then grew to 8 MB, with peaks up to ~179 MB against ~155 MB.
+ */
+export class ReaderThreads {
+  private idle: Worker[] = [];
+  private readonly failed = new Set<Worker>();
+
+  /** `count` threads (idle ones first), referenced: the caller sends them a setup and jobs. */
+  take(count: number): Worker[] {
+    const taken: Worker[] = [];
+    for (const worker of this.idle.splice(0, count)) {
+      if (this.failed.has(worker)) void worker.terminate();
+      else taken.push(worker);
+    }
+    while (taken.length < count) taken.push(this.start());
+    for (const worker of taken) {
+      worker.removeAllListeners("error");
+      worker.ref();
+    }
+    return taken;
+  }
+
+  /** Takes back threads that have answered every job they were sent, for the next file. */
+  give(workers: readonly Worker[]): void {
+    for (const worker of workers) {
+      worker.removeAllListeners("message");
+      this.watch(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  async close(): Promise<void> {
+    const idle = this.idle;
+    this.idle = [];
+    await Promise.all(idle.map((worker) => worker.terminate()));
+  }
+
+  private start(): Worker {
+    const worker = keepAfterStart(new Worker(WORKER));
+    this.watch(worker);
+    return worker;
+  }
+
+  /** While idle: unreferenced, and a failure (seen when it is next taken) makes it replaced, not thrown. */
+  private watch(worker: Worker): void {
+    worker.removeAllListeners("error");
+    worker.on("error", () => this.failed.add(worker));
+    worker.unref();
+  }
+}
+
+/**
  * Worker threads taking jobs in order; answers come back by index. With `mainReads`, while it waits for an
  * answer this thread does the next job no worker has been sent yet, and each worker is sent two jobs ahead
  * so that it never waits for this thread, busy reading, to send the next.
@@ -109,13 +169,15 @@ class Pool {
     count: number,
     private readonly setup: WorkerSetup,
     private readonly mainReads: boolean,
+    private readonly threads: ReaderThreads,
   ) {
     this.postedAhead = mainReads ? 2 : 1;
-    this.workers = Array.from({ length: count }, () => new Worker(WORKER, { workerData: setup }));
+    this.workers = threads.take(count);
     for (const worker of this.workers) {
       worker.on("message", (answer: WorkerAnswer) => this.answer(worker, answer));
       worker.on("error", (error) => this.fail(error));
       this.posted.set(worker, 0);
+      worker.postMessage({ kind: "setup", setup } satisfies WorkerMessage);
     }
   }
 
@@ -143,8 +205,10 @@ class Pool {
     return new Promise((resolve) => this.waiting.set(key, resolve));
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  /** `done`: every job was answered, so the threads can read the next file; else they are ended. */
+  async close(done: boolean): Promise<void> {
+    if (done && this.failure === null && [...this.posted.values()].every((jobs) => jobs === 0)) this.threads.give(this.workers);
+    else await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
   private answer(worker: Worker, answer: WorkerAnswer): void {
@@ -189,12 +253,12 @@ class Pool {
 export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promise<void> {
   const { stream, fd, size } = io;
   const { bytesPerRecord } = io;
-  const setup: WorkerSetup = { ...io.setup, fd, size, recordDelimiter: stream.scanner.recordDelimiter, headerLength: stream.headerLength, bytesPerRecord, smallYoungGeneration: youngGenerationKeptSmall() };
-  const pool = new Pool(plan.workers, setup, plan.mainReads);
+  const setup: WorkerSetup = { ...io.setup, fd, size, recordDelimiter: stream.scanner.recordDelimiter, headerLength: stream.headerLength, bytesPerRecord };
+  const pool = new Pool(plan.workers, setup, plan.mainReads, io.threads);
+  let done = false;
   try {
     const { offsets } = plan;
     const chunks = offsets.length - 1;
-    for (let index = 1; index < chunks; index += 1) pool.submit({ kind: "quotes", index, start: offsets[index - 1] as number, end: offsets[index] as number });
     // Chunks are handed out a few ahead of the merge (those posted to the workers, and one for this thread or
     // waiting for the next idle worker), so answers waiting to be merged stay few (memory).
     const ahead = plan.workers * pool.postedAhead + 1;
@@ -209,6 +273,10 @@ export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promi
         pool.submit({ kind: "chunk", index: submitted, from, exact: submitted === 0, insideQuotes: quotes % 2 === 1, stopAt, recordSpace: spaces.pop() });
       }
     };
+    // The first chunk starts where the head ends, so it needs no quote count: it goes first, and this thread
+    // has it to merge while the other threads still count quotes.
+    await submitUpTo(0);
+    for (let index = 1; index < chunks; index += 1) pool.submit({ kind: "quotes", index, start: offsets[index - 1] as number, end: offsets[index] as number });
     for (let index = 0; index < chunks; index += 1) {
       await submitUpTo(index + ahead);
       const answer = await pool.result("chunk", index);
@@ -217,8 +285,9 @@ export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promi
       spaces.push(answer.ledger.records.buffer as ArrayBuffer);
       io.onProgress?.(Math.min(stream.offset, size), size);
     }
+    done = true;
   } finally {
-    await pool.close();
+    await pool.close(done);
   }
 }
 

@@ -27,9 +27,10 @@ export interface WorkerSetup {
   readonly strict: boolean;
   /** The date column's reader, as far as the head settled it; `null`: no dates. */
   readonly dates: { readonly order: DateOrder | null; readonly zone: string; readonly column: string } | null;
-  /** The starting thread asked for a small young generation (young-generation.ts): ask again once started. */
-  readonly smallYoungGeneration: boolean;
 }
+
+/** A file's setup, sent before its jobs: a reader thread is started before it is known and reads file after file. */
+export type WorkerMessage = { readonly kind: "setup"; readonly setup: WorkerSetup } | WorkerJob;
 
 export type WorkerJob =
   | { readonly kind: "quotes"; readonly index: number; readonly start: number; readonly end: number }

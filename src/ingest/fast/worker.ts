@@ -1,15 +1,21 @@
-/** A worker thread of parallel.ts: does the jobs it is sent (chunk-reader.ts) and sends back the answers. */
-import { parentPort, workerData } from "node:worker_threads";
+/**
+ * A worker thread of parallel.ts: started before it has a file to read (ReaderThreads), it takes a file's setup,
+ * then does the jobs it is sent (chunk-reader.ts) and sends back the answers, until the next file's setup.
+ */
+import { parentPort } from "node:worker_threads";
+import { InternalError } from "../../errors.js";
 import { ChunkReader } from "./chunk-reader.js";
-import { keepYoungGenerationSmall } from "../../young-generation.js";
-import type { WorkerJob, WorkerSetup } from "./worker-protocol.js";
+import type { WorkerMessage } from "./worker-protocol.js";
 
-const setup = workerData as WorkerSetup;
-if (setup.smallYoungGeneration) keepYoungGenerationSmall();
-const reader = new ChunkReader(setup);
+let reader: ChunkReader | null = null;
 
-parentPort?.on("message", (job: WorkerJob) => {
-  const answer = reader.run(job);
+parentPort?.on("message", (message: WorkerMessage) => {
+  if (message.kind === "setup") {
+    reader = new ChunkReader(message.setup);
+    return;
+  }
+  if (reader === null) throw new InternalError("a reader thread was sent a job before its setup");
+  const answer = reader.run(message);
   // A chunk's records are handed over, not copied.
   parentPort?.postMessage(answer, answer.kind === "chunk" ? [answer.ledger.records.buffer as ArrayBuffer] : []);
 });
