@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { InternalError } from "../errors.js";
 import { keepAfterStart } from "../young-generation.js";
-import { ID_HIGH, inSpillDirectory, MAX_DEPTH, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, recordsInRuns, RunWriter, segmentsOf, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Run, type Segments } from "./ledger-records.js";
+import { closeRuns, ID_HIGH, inSpillDirectory, MAX_DEPTH, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, recordsInRuns, RunWriter, segmentsOf, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Run, type Segments } from "./ledger-records.js";
 import { Outcomes, type OutcomeData } from "./ledger-outcomes.js";
 import { resolveIds, resolveRespondents, type Blocks, type Resolution } from "./ledger-resolve.js";
 import type { DedupeMode } from "./respondents.js";
@@ -71,6 +71,15 @@ function resolvePartition(segments: Segments, keyWord: number, depth: number, bu
 
 /** Resolves a group of partitions (on whichever thread). */
 export function resolveGroup(job: GroupJob): GroupAnswer {
+  try {
+    return resolveGroupOf(job);
+  } finally {
+    // Before the spill directory may be removed, and so that open files do not pile up between groups.
+    closeRuns();
+  }
+}
+
+function resolveGroupOf(job: GroupJob): GroupAnswer {
   const outcomes = new Outcomes(job.places);
   const resolution: Resolution = { dedupe: job.dedupe, variants: job.variants, outcomes };
   let files = 0;

@@ -8,7 +8,7 @@
  * accounting with its drop reasons in the same order, the same respondent counts.
  */
 import fc from "fast-check";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { addResponses, declareVariant, dropRow, emptyTally, totalDropped, type DropReason, type Tally } from "../../src/tally/tally.js";
@@ -173,13 +173,17 @@ describe("the deferred ledger (property-based, oracle: the sequential Map/Set le
     expect(spillDirectories().length).toBe(before);
   });
 
-  it("holds thousands of records: in memory, in growing arrays, in runs of a few hundred, and from chunks larger or smaller than a run", async () => {
+  it("holds thousands of records: in memory, in growing arrays, in runs of a few hundred, in more runs than are kept open at once (400), and from chunks larger or smaller than a run", async () => {
     const rows = fc.sample(rowArbitrary, { numRuns: 5000, seed: 7 });
     const files = [rows.slice(0, 3000), rows.slice(3000)];
+    // The run files read are kept open while a group of partitions is resolved, and closed after (Linux shows them).
+    const openFiles = (): number => (existsSync("/proc/self/fd") ? readdirSync("/proc/self/fd").length : 0);
+    const before = openFiles();
     for (const dedupe of ["none", "last"] as const) {
       const expected = reference(files, ["A", undefined], dedupe);
-      for (const [budget, chunk] of [[1 << 19, 0], [300, 0], [1 << 19, 2500], [300, 2500], [300, 250]] as const) expect(await deferred(files, ["A", undefined], dedupe, budget, chunk)).toEqual(expected);
+      for (const [budget, chunk] of [[1 << 19, 0], [300, 0], [1 << 19, 2500], [300, 2500], [300, 250], [12, 0]] as const) expect(await deferred(files, ["A", undefined], dedupe, budget, chunk)).toEqual(expected);
     }
+    expect(openFiles()).toBe(before);
   });
 
   it("resolves a partition that cannot split (one key, many records) whatever the budget", async () => {
