@@ -65,7 +65,8 @@ const exports = fc.record({
   strict: fc.constantFrom(false, false, false, true),
   // The main thread reading chunks beside one worker (large files), or only merging two workers' chunks.
   mainReads: fc.boolean(),
-  resolveThreads: fc.constantFrom(1, 2),
+  // 2 and 3: one and two worker threads, kept from the ID pass to the respondent pass.
+  resolveThreads: fc.constantFrom(1, 2, 3),
 });
 
 describe("the byte-level reader through ingest (property-based, oracle: the csv-parse reader)", () => {
