@@ -18,7 +18,7 @@ const write = csvFileWriter("fast");
 const noStdin = (): Readable => Readable.from([]);
 
 const KINDS = ["good", "good", "good", "missing-score", "invalid-score", "bad-date", "local-date", "dotted-date", "blank-line", "comment", "no-site", "duplicate", "labelled"] as const;
-const row = fc.record({ kind: fc.constantFrom(...KINDS), person: fc.integer({ min: 0, max: 6 }), site: fc.integer({ min: 0, max: 17 }), score: fc.integer({ min: 0, max: 10 }), day: fc.integer({ min: 1, max: 28 }) });
+const row = fc.record({ kind: fc.constantFrom(...KINDS), person: fc.integer({ min: 0, max: 6 }), site: fc.integer({ min: 0, max: 39 }), score: fc.integer({ min: 0, max: 10 }), day: fc.integer({ min: 1, max: 28 }) });
 type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
 
 /** A Delighted-shaped export with a Site column; `sites` variants (over 15 exercise the ledger's overflow). */
@@ -58,7 +58,8 @@ const exports = fc.record({
   // Past the 503 head records, which both readers read as strings: the rest is the byte-level path.
   first: fc.array(row, { minLength: 505, maxLength: 700 }),
   second: fc.array(row, { minLength: 1, maxLength: 600 }),
-  sites: fc.constantFrom(2, 3, 18),
+  // 40: more sites than the reader keeps interned (32).
+  sites: fc.constantFrom(2, 3, 18, 40),
   crlf: fc.boolean(),
   // Mostly no --strict: the cases the parallel path reads to the end, in every dedupe mode.
   dedupe: fc.constantFrom("none", "none", "none", "first", "last") as fc.Arbitrary<"none" | "first" | "last">,
@@ -100,6 +101,23 @@ describe("the byte-level reader through ingest (property-based, oracle: the csv-
         expect(await outcome(() => ingest(inputs, { ...options, parallel: false }, noStdin()))).toEqual(expected);
       }),
       { numRuns: 20 },
+    );
+  });
+
+  it("tells apart variants and segments of one length, beyond the 32 it keeps interned", async () => {
+    // The row counter keeps the bytes of the first 32 values of a column it meets, to compare a row's with:
+    // 40 sites and 36 segments of the same length, so the last ones are decoded each time.
+    const sites = Array.from({ length: 40 }, (_, index) => `s-${10 + index}`);
+    const stages = Array.from({ length: 36 }, (_, index) => `g${index % 6}x${Math.floor(index / 6)}`);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(39), fc.nat(35), fc.nat(10)), { minLength: 510, maxLength: 1200 }), async (rows) => {
+        const lines = ["Response ID,Score,Lifecycle Stage,Site", ...rows.map(([site, stage, score], index) => `${index},${score},${stages[stage]},${sites[site]}`)];
+        const inputs = [{ path: write(`${lines.join("\n")}\n`) }];
+        const options: IngestOptions = { timeZone: "UTC", strict: false, variantColumn: "Site", segmentColumn: "Lifecycle Stage" };
+        const expected = await outcome(() => ingest(inputs, { ...options, fastReader: false }, noStdin()));
+        expect(await outcome(() => ingest(inputs, { ...options, parallel: false }, noStdin()))).toEqual(expected);
+      }),
+      { numRuns: 10 },
     );
   });
 });
