@@ -3,7 +3,7 @@
  * time stops the young generation from growing, and it holds across a worker thread started by the library
  * (a starting Worker puts the flags back, so the library sets it again once the worker is online). Checked in a
  * fresh process each, from the compiled files (the worker threads are compiled): a reader thread is started as
- * the library starts one (ReaderThreads), then this thread allocates objects of which a share survives, as a
+ * the library starts one (readerThreads), then this thread allocates objects of which a share survives, as a
  * long run does.
  */
 import { spawnSync } from "node:child_process";
@@ -19,9 +19,9 @@ function youngGenerationMb(ask: boolean): number {
     import { once } from "node:events";
     import { getHeapSpaceStatistics } from "node:v8";
     import { keepYoungGenerationSmall } from "${dist}young-generation.js";
-    import { ReaderThreads } from "${dist}ingest/fast/parallel.js";
+    import { readerThreads } from "${dist}ingest/fast/parallel.js";
     if (${ask}) keepYoungGenerationSmall();
-    const threads = new ReaderThreads();
+    const threads = readerThreads();
     const [worker] = threads.take(1);
     await once(worker, "online");
     await threads.close();

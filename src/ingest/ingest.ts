@@ -18,7 +18,8 @@ import { openCsv, type CsvRecord, type CsvSource, type Dialect, type ReaderOptio
 import { RespondentLedger, type DedupeMode, type LedgerOptions, type RespondentSummary } from "./respondents.js";
 import { countRow, type RowContext } from "./rows.js";
 import { canReadFast, FastFileRows, type FileRows } from "./fast/fast-file.js";
-import { ReaderThreads, type ParallelOptions } from "./fast/parallel.js";
+import { readerThreads, type ParallelOptions } from "./fast/parallel.js";
+import type { KeptThreads } from "./kept-threads.js";
 
 export interface InputSpec {
   readonly path: string;
@@ -79,8 +80,8 @@ const SAMPLE_RECORDS = 500;
 
 export async function ingest(inputs: readonly InputSpec[], options: IngestOptions, stdin: Readable): Promise<IngestResult> {
   const ledger = new RespondentLedger(options.dedupe ?? "none", options.ledger);
-  // Reader threads, started for the first large file and kept for the next (a thread takes ~0.1-0.2 s to start).
-  const threads = new ReaderThreads();
+  // Reader threads, started for the first large file and kept for the next.
+  const threads = readerThreads();
   try {
     const read: { tally: Tally; summary: Omit<SourceSummary, "repeatResponses"> }[] = [];
     for (const input of inputs) read.push(await ingestOne(input, options, stdin, ledger, threads));
@@ -105,7 +106,7 @@ export async function ingest(inputs: readonly InputSpec[], options: IngestOption
   }
 }
 
-
+/** The general reader's rows: csv-parse, for any input, any encoding. */
 function generalRows(csv: CsvSource): FileRows {
   const records = csv.records();
   return {
@@ -126,7 +127,7 @@ function generalRows(csv: CsvSource): FileRows {
 }
 
 /** The byte-level reader where it can read the file (fast/fast-file.ts), the general one elsewhere. */
-async function openRows(path: string, options: IngestOptions, stdin: Readable, threads: ReaderThreads): Promise<{ rows: FileRows; csv: CsvSource }> {
+async function openRows(path: string, options: IngestOptions, stdin: Readable, threads: KeptThreads): Promise<{ rows: FileRows; csv: CsvSource }> {
   const csv = await openCsv(path, stdin, options);
   if (options.fastReader === false || !canReadFast(path, csv)) return { rows: generalRows(csv), csv };
   csv.close();
@@ -142,7 +143,7 @@ function dateReader(layout: Layout, columns: ColumnMapping, options: IngestOptio
   return reader;
 }
 
-async function ingestOne(input: InputSpec, options: IngestOptions, stdin: Readable, ledger: RespondentLedger, threads: ReaderThreads): Promise<{ tally: Tally; summary: Omit<SourceSummary, "repeatResponses"> }> {
+async function ingestOne(input: InputSpec, options: IngestOptions, stdin: Readable, ledger: RespondentLedger, threads: KeptThreads): Promise<{ tally: Tally; summary: Omit<SourceSummary, "repeatResponses"> }> {
   const { rows, csv } = await openRows(input.path, options, stdin, threads);
   const { file } = csv;
   try {

@@ -9,9 +9,8 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { InternalError } from "../errors.js";
-import { keepAfterStart } from "../young-generation.js";
+import { KeptThreads } from "./kept-threads.js";
 import { closeRuns, ID_HIGH, inSpillDirectory, MAX_DEPTH, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, recordsInRuns, RunWriter, segmentsOf, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Run, type Segments } from "./ledger-records.js";
 import { Outcomes, type OutcomeData } from "./ledger-outcomes.js";
 import { resolveIds, resolveRespondents, type Blocks, type Resolution } from "./ledger-resolve.js";
@@ -104,44 +103,13 @@ function resolveGroupOf(job: GroupJob): GroupAnswer {
 const WORKER = new URL("./ledger-worker.js", import.meta.url);
 
 /**
- * The worker threads of a resolution, kept from the ID pass to the respondent pass: a thread takes ~0.1 s to
- * start, during which this thread, with a share of the same size, got ahead and then waited for it (2M-row bench
- * file, once per pass). Reader threads (parallel.ts) were tried instead, which would save both starts, but they
- * brought their reading heap into the resolution: peaks of 148-180 MB against 147-152 MB.
- */
-class LedgerThreads {
-  private idle: Worker[] = [];
-
-  take(count: number): Worker[] {
-    const taken = this.idle.splice(0, count);
-    while (taken.length < count) taken.push(keepAfterStart(new Worker(WORKER)));
-    return taken;
-  }
-
-  /** Takes back threads that answered every job they were sent. */
-  give(workers: readonly Worker[]): void {
-    for (const worker of workers) {
-      worker.removeAllListeners("message");
-      worker.removeAllListeners("error");
-      this.idle.push(worker);
-    }
-  }
-
-  async close(): Promise<void> {
-    const idle = this.idle;
-    this.idle = [];
-    await Promise.all(idle.map((worker) => worker.terminate()));
-  }
-}
-
-/**
  * Runs jobs on this thread and `threads - 1` worker threads, or only here when there is one core or no
  * compiled worker, giving each answer to `take` as it comes (so that only a few groups' outcomes, ~3 MB each on
  * a 2 GB file, are held at once). This thread takes jobs too: it has nothing else to do, and a thread fewer
  * is ~30 MB less. Jobs are dealt out up front, round robin (partitions are alike by hashing): a worker then
  * never waits for this thread, busy with its own jobs, to hand it the next one.
  */
-async function runAll(jobs: readonly GroupJob[], threads: number, directory: string, take: (answer: GroupAnswer) => void, pool: LedgerThreads): Promise<void> {
+async function runAll(jobs: readonly GroupJob[], threads: number, directory: string, take: (answer: GroupAnswer) => void, pool: KeptThreads): Promise<void> {
   const resolveHere = (share: readonly GroupJob[]): void => inSpillDirectory(directory, () => share.forEach((job) => take(resolveGroup(job))));
   // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
   if (threads < 2 || jobs.length < 2 || !existsSync(fileURLToPath(WORKER))) return resolveHere(jobs);
@@ -205,7 +173,11 @@ export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes, 
     }));
   // Survivors by group index: the respondent partitions list them in group order, whichever thread ends first.
   const survivors: (readonly Run[])[] = [];
-  const workers = new LedgerThreads();
+  // Kept from the ID pass to the respondent pass: a thread takes ~0.1 s to start, during which this thread,
+  // with a share of the same size, got ahead and then waited for it (2M-row bench file, once per pass). The
+  // reader threads were tried instead, which would save both starts, but they brought their reading heap into
+  // the resolution: peaks of 148-180 MB against 147-152 MB.
+  const workers = new KeptThreads(WORKER);
   try {
     const fromIds = (answer: GroupAnswer): void => {
       outcomes.add(answer.outcomes);

@@ -16,7 +16,8 @@ import { fitToHeader, openCsv, type CsvRecord, type CsvSource, type ReaderOption
 import type { PlatformName } from "../platforms/index.js";
 import type { RowContext } from "../rows.js";
 import { FastRowCounter } from "./fast-rows.js";
-import { countInParallel, parallelPlan, ReaderThreads, type ParallelIo, type ParallelOptions } from "./parallel.js";
+import { countInParallel, parallelPlan, readerThreads, type ParallelIo, type ParallelOptions } from "./parallel.js";
+import type { KeptThreads } from "../kept-threads.js";
 import { readRange } from "./chunk.js";
 import { NotUtf8, RecordStream } from "./record-stream.js";
 import { RecordScanner } from "./scanner.js";
@@ -35,8 +36,8 @@ export interface FastReadOptions extends ReaderOptions {
   readonly source?: PlatformName | undefined;
   /** Worker threads for large files (`false`: read on this thread); tests set small chunks. */
   readonly parallel?: ParallelOptions | false | undefined;
-  /** Reader threads shared by the files of a run (none: this file starts and ends its own). */
-  readonly threads?: ReaderThreads | undefined;
+  /** Reader threads shared by the files of a run (readerThreads; none: this file starts and ends its own). */
+  readonly threads?: KeptThreads | undefined;
 }
 
 const BLOCK_BYTES = 4 << 20;
@@ -148,7 +149,7 @@ export class FastFileRows implements FileRows {
       const plan = this.gunzipped === null ? parallelPlan(this.options.parallel, stream, this.size) : null;
       if (plan !== null) {
         const setup = this.workerSetup(context, headerCandidates);
-        const threads = this.options.threads ?? new ReaderThreads();
+        const threads = this.options.threads ?? readerThreads();
         try {
           return await countInParallel(plan, { fd: this.fd, size: this.size, stream, context, counter, onProgress: this.options.onProgress, setup, bytesPerRecord: this.bytesPerRecord, threads });
         } finally {

@@ -13,16 +13,16 @@
  * read. Duplicates and repeat respondents are found after the whole run is read, from the records' sequence
  * numbers (respondents.ts), so every `--dedupe` mode reads in parallel.
  *
- * Threads: a worker per core while this thread merges, kept from one file of a run to the next (ReaderThreads);
+ * Threads: a worker per core while this thread merges, kept from one file of a run to the next (readerThreads);
  * for a file over 512 MB, this thread reads chunks too with one worker fewer, which keeps the peak memory under
  * 200 MB (see ParallelOptions.mainReads).
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { InternalError } from "../../errors.js";
-import { keepAfterStart } from "../../young-generation.js";
+import { KeptThreads } from "../kept-threads.js";
 import type { RowContext } from "../rows.js";
 import { readRange } from "./chunk.js";
 import { ChunkReader } from "./chunk-reader.js";
@@ -63,7 +63,8 @@ export interface ParallelIo {
   readonly setup: Omit<WorkerSetup, "fd" | "size" | "recordDelimiter" | "headerLength" | "bytesPerRecord">;
   /** Bytes per record in the head (see WorkerSetup). */
   readonly bytesPerRecord: number;
-  readonly threads: ReaderThreads;
+  /** Reader threads (readerThreads). */
+  readonly threads: KeptThreads;
 }
 
 const WORKER = new URL("./worker.js", import.meta.url);
@@ -93,62 +94,13 @@ export function parallelPlan(options: ParallelOptions | false | undefined, strea
 }
 
 /**
- * Reader threads kept from one file of a run to the next: a thread takes ~0.1-0.2 s to start and load its
- * modules (on the bench file it began reading ~0.23 s after it was asked for), and a run usually reads two
- * large files. An idle thread is unreferenced (it keeps no process alive); `close` ends them, before the ledger
- * is resolved (memory) and on every exit.
+ * Reader threads, kept from one file of a run to the next (a run usually reads two large exports).
  *
  * They are not started before a file's head is read, though that would overlap their start with this
  * thread's: a starting worker puts the V8 flags back (young-generation.ts) while this thread, reading the head,
  * allocates the most, and its young generation then grew to 8 MB, with peaks up to ~179 MB against ~155 MB.
  */
-export class ReaderThreads {
-  private idle: Worker[] = [];
-  private readonly failed = new Set<Worker>();
-
-  /** `count` threads (idle ones first), referenced: the caller sends them a setup and jobs. */
-  take(count: number): Worker[] {
-    const taken: Worker[] = [];
-    for (const worker of this.idle.splice(0, count)) {
-      if (this.failed.has(worker)) void worker.terminate();
-      else taken.push(worker);
-    }
-    while (taken.length < count) taken.push(this.start());
-    for (const worker of taken) {
-      worker.removeAllListeners("error");
-      worker.ref();
-    }
-    return taken;
-  }
-
-  /** Takes back threads that have answered every job they were sent, for the next file. */
-  give(workers: readonly Worker[]): void {
-    for (const worker of workers) {
-      worker.removeAllListeners("message");
-      this.watch(worker);
-      this.idle.push(worker);
-    }
-  }
-
-  async close(): Promise<void> {
-    const idle = this.idle;
-    this.idle = [];
-    await Promise.all(idle.map((worker) => worker.terminate()));
-  }
-
-  private start(): Worker {
-    const worker = keepAfterStart(new Worker(WORKER));
-    this.watch(worker);
-    return worker;
-  }
-
-  /** While idle: unreferenced, and a failure (seen when it is next taken) makes it replaced, not thrown. */
-  private watch(worker: Worker): void {
-    worker.removeAllListeners("error");
-    worker.on("error", () => this.failed.add(worker));
-    worker.unref();
-  }
-}
+export const readerThreads = (): KeptThreads => new KeptThreads(WORKER);
 
 /**
  * Worker threads taking jobs in order; answers come back by index. With `mainReads`, while it waits for an
@@ -169,7 +121,7 @@ class Pool {
     count: number,
     private readonly setup: WorkerSetup,
     private readonly mainReads: boolean,
-    private readonly threads: ReaderThreads,
+    private readonly threads: KeptThreads,
   ) {
     this.postedAhead = mainReads ? 2 : 1;
     this.workers = threads.take(count);

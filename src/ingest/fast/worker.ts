@@ -1,5 +1,5 @@
 /**
- * A worker thread of parallel.ts: started before it has a file to read (ReaderThreads), it takes a file's setup,
+ * A worker thread of parallel.ts: kept from one file to the next (readerThreads), it takes a file's setup,
  * then does the jobs it is sent (chunk-reader.ts) and sends back the answers, until the next file's setup.
  */
 import { parentPort } from "node:worker_threads";
