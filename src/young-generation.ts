@@ -15,6 +15,9 @@
  * each worker thread the library starts is online (for every thread of the process: flags are global). It is
  * the CLI's choice, not the library's: a program that calls `ingest` owns its process's flags, and only when it
  * has asked for this (`keepYoungGenerationSmall`) are they set again.
+ *
+ * Newer V8 sources raise this flag to a minimum of 2; on a Node built with one, setting it does nothing (no
+ * error, no saving), and test/young-generation.test.ts skips its check across a worker thread.
  */
 import { setFlagsFromString } from "node:v8";
 import type { Worker } from "node:worker_threads";
