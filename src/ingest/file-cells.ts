@@ -10,7 +10,7 @@
  * Likewise the drop reasons, whose order in the accounting shows in the JSON report: each remembers the first
  * row dropped for it.
  */
-import { cellFor, dropRow, SCORE_BINS, type DropReason, type Tally, type TallyCell } from "../tally/tally.js";
+import { cellFor, cellKey, dropRow, SCORE_BINS, type DropReason, type Tally, type TallyCell } from "../tally/tally.js";
 
 /** Where a deferred row goes: a cell of the file (variant, day, segment). */
 export interface CellPlace {
@@ -46,8 +46,7 @@ export class FileCells {
 
   /** The number of a place, for a deferred outcome. */
   id(variant: string, day: string | null, segment: string | null): number {
-    // One flat string (see tally.ts' cellKey).
-    const key = [variant, day ?? "", segment ?? ""].join("\u0000");
+    const key = cellKey(variant, day, segment);
     let number = this.numbers.get(key);
     if (number === undefined) {
       number = this.places.length;

@@ -56,7 +56,7 @@ export function emptyTally(): Tally {
  * `join` makes one flat string; a template literal makes a tree of concatenations that V8 keeps beside the
  * flat copy it hashes (~150 bytes more per key: ~6 MB of the heap with 38,000 cells, two keys each).
  */
-function cellKey(variant: string, day: string | null, segment: string | null): string {
+export function cellKey(variant: string, day: string | null, segment: string | null): string {
   return [variant, day ?? "", segment ?? ""].join("\u0000");
 }
 
