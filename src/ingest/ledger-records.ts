@@ -206,8 +206,9 @@ export class RunWriter {
   private writeRun(words: Int32Array): void {
     if (words.length === 0) return;
     const records = words.length / WORDS;
-    // Room for a full run at once: growing by steps would leave each smaller array behind as garbage.
-    const room = Math.max(words.length, Math.min(this.budget * WORDS, this.buffer.words.length));
+    // Room for a full run (at most `budget` records) at once: runs of chunks differ a little in size, and
+    // growing by steps would leave each smaller array behind as garbage.
+    const room = Number.isFinite(this.budget) ? Math.max(words.length, this.budget * WORDS) : words.length;
     // Each record's partition, found once (routing is most of the cost of a counting sort of 36-byte records).
     if (this.routes.length < records) this.routes = new Uint16Array(room / WORDS);
     const { routes } = this;
