@@ -52,35 +52,52 @@ function finish(out: Hash64, high: number, low: number, length: number): Hash64 
 
 /**
  * Hashes `text`. A text of units below 256 (any ASCII or Latin-1 text) is mixed four units at a time, one byte
- * each in a 32-bit word, like hashAscii; any other text two units at a time, 16 bits each. Which way is a
- * property of the text, so equal texts still hash alike.
+ * each in a 32-bit word, like hashAscii; any other text two units at a time, 16 bits each (hashWide). Which
+ * way is a property of the text, so equal texts still hash alike.
  */
 export function hashString(text: string, out: Hash64): Hash64 {
   let high = SEED_HIGH;
   let low = SEED_LOW;
   const length = text.length;
-  let wide = false;
-  for (let index = 0; index < length && !wide; index += 1) wide = text.charCodeAt(index) > 0xff;
   let index = 0;
-  if (wide) {
-    for (; index + 1 < length; index += 2) {
-      const pair = text.charCodeAt(index) | (text.charCodeAt(index + 1) << 16);
-      high = laneHigh(high, pair);
-      low = laneLow(low, pair);
-    }
-  } else {
-    for (; index + 3 < length; index += 4) {
-      const quad = text.charCodeAt(index) | (text.charCodeAt(index + 1) << 8) | (text.charCodeAt(index + 2) << 16) | (text.charCodeAt(index + 3) << 24);
-      high = laneHigh(high, quad);
-      low = laneLow(low, quad);
-    }
+  for (; index + 3 < length; index += 4) {
+    const first = text.charCodeAt(index);
+    const second = text.charCodeAt(index + 1);
+    const third = text.charCodeAt(index + 2);
+    const fourth = text.charCodeAt(index + 3);
+    if ((first | second | third | fourth) > 0xff) return hashWide(text, out);
+    const quad = first | (second << 8) | (third << 16) | (fourth << 24);
+    high = laneHigh(high, quad);
+    low = laneLow(low, quad);
   }
   if (index < length) {
-    // The last one to three units (one, when wide), in one word; the length is mixed in by `finish`.
+    // The last one to three units in one word; the length is mixed in by `finish`.
     let rest = 0;
-    for (let shift = 0; index < length; index += 1, shift += wide ? 16 : 8) rest |= text.charCodeAt(index) << shift;
+    for (let shift = 0; index < length; index += 1, shift += 8) {
+      const unit = text.charCodeAt(index);
+      if (unit > 0xff) return hashWide(text, out);
+      rest |= unit << shift;
+    }
     high = laneHigh(high, rest);
     low = laneLow(low, rest);
+  }
+  return finish(out, high, low, length);
+}
+
+/** hashString of a text with a unit from U+0100 up: two units to a round. */
+function hashWide(text: string, out: Hash64): Hash64 {
+  let high = SEED_HIGH;
+  let low = SEED_LOW;
+  const length = text.length;
+  let index = 0;
+  for (; index + 1 < length; index += 2) {
+    const pair = text.charCodeAt(index) | (text.charCodeAt(index + 1) << 16);
+    high = laneHigh(high, pair);
+    low = laneLow(low, pair);
+  }
+  if (index < length) {
+    high = laneHigh(high, text.charCodeAt(index));
+    low = laneLow(low, text.charCodeAt(index));
   }
   return finish(out, high, low, length);
 }
