@@ -1,0 +1,16 @@
+/**
+ * The part of the WebAssembly JavaScript API that special-index.ts uses. Node has it as a global, but its
+ * types live in TypeScript's DOM library, which this project does not load (it runs on Node only).
+ */
+declare namespace WebAssembly {
+  class Module {
+    constructor(bytes: Uint8Array);
+  }
+  class Instance {
+    constructor(module: Module);
+    readonly exports: Record<string, unknown>;
+  }
+  class Memory {
+    readonly buffer: ArrayBuffer;
+  }
+}
