@@ -7,6 +7,8 @@ import { InputError } from "../../src/errors.js";
 import { RecordStream } from "../../src/ingest/fast/record-stream.js";
 import { unescapeField } from "../../src/ingest/fast/field-text.js";
 import { MAX_RECORD_CHARS, PLAIN, RecordScanner } from "../../src/ingest/fast/scanner.js";
+import { useSpecialsModule } from "../../src/ingest/fast/special-index.js";
+import { specialsBinary } from "./specials-module.js";
 import { csvReadError, fitToHeader, openCsv, type CsvRecord } from "../../src/ingest/read-records.js";
 
 /**
@@ -96,8 +98,8 @@ async function oracle(chunks: Buffer[], delimiter: string, relax: boolean): Prom
 }
 
 /** The scanner's view: `columns` of each record ("all" for every field, fitted to the header like the oracle). */
-function scanned(chunks: Buffer[], delimiter: string, relax: boolean, columns: readonly number[] | "all"): Outcome {
-  const scanner = new RecordScanner(delimiter.charCodeAt(0), columns);
+function scanned(chunks: Buffer[], delimiter: string, relax: boolean, columns: readonly number[] | "all", segmentBytes?: number): Outcome {
+  const scanner = new RecordScanner(delimiter.charCodeAt(0), columns, segmentBytes);
   const stream = new RecordStream(scanner, "<stdin>", relax, { previousEnd: 0, headerLength: 0, offset: 0 });
   const records: Outcome["records"] = [];
   const sink = (bytes: Buffer, line: number): void => {
@@ -160,6 +162,32 @@ describe("the byte-level scanner (property-based, oracle: the csv-parse reader)"
       const actual = scanned(chunks, ",", false, "all");
       expect(actual).toEqual(inOrder(Buffer.concat(chunks), ",", false));
       expectSame(actual, await oracle(chunks, ",", false));
+    }
+  });
+});
+
+describe("the byte-level scanner over the special-byte index (special-index.ts; oracle: the csv-parse reader)", () => {
+  const longText = fc.array(piece, { maxLength: 200, size: "max" }).map((pieces) => pieces.join(""));
+
+  it("decodes the same columns with the index as csv-parse, its stretches cut anywhere (16, 17, 64 bytes, the default)", async () => {
+    useSpecialsModule(await specialsBinary());
+    try {
+      await fc.assert(
+        fc.asyncProperty(longText, fc.constantFrom(",", ";", "\t", "|"), fc.array(fc.integer({ min: 1, max: 90 }), { maxLength: 20 }), fc.subarray([0, 1, 2], { minLength: 1 }), fc.constantFrom(16, 17, 64, undefined), async (text, delimiter, cuts, columns, segmentBytes) => {
+          const chunks = cut(Buffer.from(`h1${delimiter}h2${delimiter}h3\n${text}`, "utf8"), cuts);
+          const expected = inOrder(Buffer.concat(chunks), delimiter, true);
+          const picked = expected.records.map(({ fields, line }) => ({ fields: columns.map((column) => fields[column] ?? ""), line }));
+          expect(scanned(chunks, delimiter, true, columns, segmentBytes)).toEqual({ records: picked, error: expected.error });
+        }),
+        { seed: 12, numRuns: 400 },
+      );
+      // Records of plain fields, mostly: the index's own path, rather than the general one it gives way to.
+      const plain = Array.from({ length: 300 }, (_, row) => `${row},"x, ${row}",${"y".repeat(row % 23)}\r\n`).join("");
+      const chunks = cut(Buffer.from(`h1,h2,h3\r\n${plain}`), [1000, 7, 4096]);
+      const expected = inOrder(Buffer.concat(chunks), ",", true);
+      for (const segmentBytes of [16, 17, 64, undefined]) expect(scanned(chunks, ",", true, [0, 1, 2], segmentBytes)).toEqual(expected);
+    } finally {
+      useSpecialsModule(null);
     }
   });
 });

@@ -11,6 +11,7 @@
  * call again from the same start, so no state but the record delimiter lives between records.
  */
 import { codeUnits } from "./field-text.js";
+import { specialIndex, type SpecialIndex } from "./special-index.js";
 
 export const RECORD = 0;
 export const NEED_MORE = 1;
@@ -56,10 +57,16 @@ export class RecordScanner {
   private recordUnits = 0;
   private fieldBytes = 0;
   private fieldUnits = 0;
+  /** Where the special bytes lie (special-index.ts), for `plainRecord`; null: it reads byte by byte. */
+  private readonly index: SpecialIndex | null;
+  /** The next of `index`'s positions to look at. */
+  private cursor = 0;
 
+  /** `segmentBytes`: bytes indexed at once (special-index.ts; tests make it small). */
   constructor(
     readonly delimiter: number,
     columns: readonly number[] | "all",
+    segmentBytes?: number,
   ) {
     for (const byte of [delimiter, QUOTE, CR, LF]) this.special[byte] = 1;
     for (const byte of [QUOTE, CR, LF]) this.quotedSpecial[byte] = 1;
@@ -75,6 +82,12 @@ export class RecordScanner {
     }
     this.ends = new Int32Array(this.starts.length);
     this.kinds = new Uint8Array(this.starts.length);
+    this.index = this.slotOf === null ? null : specialIndex(delimiter, segmentBytes);
+  }
+
+  /** Forgets the bytes indexed: the next bytes given may be new ones in the same memory. */
+  forgetIndex(): void {
+    this.index?.forget();
   }
 
   /** Scans the record that starts at `start`; `eof`: no bytes follow `limit`. */
@@ -98,6 +111,7 @@ export class RecordScanner {
     const { delimiter, slotOf, starts, ends, kinds } = this;
     const delimiters = this.recordDelimiter;
     if (slotOf === null || (delimiters !== RD_LF && delimiters !== RD_CRLF)) return false;
+    if (this.index !== null) return this.plainIndexed(bytes, start, limit, this.index, true);
     const slots = slotOf.length;
     let field = 0;
     let fieldStart = start;
@@ -141,6 +155,75 @@ export class RecordScanner {
       return true;
     }
     return false;
+  }
+
+  /**
+   * `plainRecord` over the positions of the special bytes instead of every byte: the same decisions, in the
+   * same order. A record that runs past the stretch indexed is indexed again from its start (`retry`), once.
+   */
+  private plainIndexed(bytes: Uint8Array, start: number, limit: number, index: SpecialIndex, retry: boolean): boolean {
+    const { delimiter, starts, ends, kinds } = this;
+    const slotOf = this.slotOf as Int32Array;
+    const delimiters = this.recordDelimiter;
+    if (!index.covers(bytes, start)) {
+      index.build(bytes, start, limit);
+      this.cursor = 0;
+    }
+    const { positions, count } = index;
+    const base = index.start;
+    let at = this.cursor;
+    // Positions before `start` belong to records read already (or read by `run`).
+    while (at < count && base + (positions[at] as number) < start) at += 1;
+    const slots = slotOf.length;
+    let field = 0;
+    let fieldStart = start;
+    let contentStart = start;
+    let contentEnd = -1;
+    for (; at < count; at += 1) {
+      let pos = base + (positions[at] as number);
+      let byte = bytes[pos] as number;
+      if (byte === QUOTE) {
+        // A quoted field without line breaks or escaped quotes: its content runs to the next quote.
+        if (pos !== fieldStart) return false;
+        let closing = at + 1;
+        while (closing < count && bytes[base + (positions[closing] as number)] === delimiter) closing += 1;
+        if (closing >= count) break;
+        const close = base + (positions[closing] as number);
+        if (close + 1 >= limit || bytes[close] !== QUOTE || bytes[close + 1] === QUOTE) return false;
+        contentStart = pos + 1;
+        contentEnd = close;
+        pos = close + 1;
+        byte = bytes[pos] as number;
+        if (byte !== delimiter && byte !== LF && byte !== CR) return false;
+        // The byte after the closing quote is special: the next position.
+        at = closing + 1;
+        if (at >= count) break;
+      }
+      let next = -1;
+      if (byte === LF && delimiters === RD_LF) next = pos + 1;
+      else if (byte === CR && delimiters === RD_CRLF && pos + 1 < limit && bytes[pos + 1] === LF) next = pos + 2;
+      else if (byte !== delimiter) return false;
+      const slot = field < slots ? (slotOf[field] as number) : -1;
+      if (slot >= 0) {
+        starts[slot] = contentEnd === -1 ? fieldStart : contentStart;
+        ends[slot] = contentEnd === -1 ? pos : contentEnd;
+        kinds[slot] = PLAIN;
+      }
+      field += 1;
+      fieldStart = pos + 1;
+      contentEnd = -1;
+      if (next === -1) continue;
+      this.fieldCount = field;
+      this.lineBreaks = 0;
+      this.next = next;
+      this.cursor = at + 1;
+      return true;
+    }
+    // The record runs past the stretch indexed: index from its start, unless it started there already.
+    if (!retry || index.end >= limit || index.start === start) return false;
+    index.build(bytes, start, limit);
+    this.cursor = 0;
+    return this.plainIndexed(bytes, start, limit, index, false);
   }
 
   private slot(field: number): number {
