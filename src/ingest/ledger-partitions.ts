@@ -11,12 +11,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InternalError } from "../errors.js";
 import { KeptThreads } from "./kept-threads.js";
-import { closeRuns, ID_HIGH, inSpillDirectory, MAX_DEPTH, partitionOf, PERSON_HIGH, PERSON_LOW, readRecords, recordsIn, recordsInRuns, RunWriter, segmentsOf, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Run, type Segments } from "./ledger-records.js";
+import { closeRuns, ID_HIGH, inSpillDirectory, MAX_DEPTH, PERSON_HIGH, readRecords, recordsIn, recordsInRuns, RunWriter, segmentsOf, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Run, type Segments } from "./ledger-records.js";
 import { Outcomes, type OutcomeData } from "./ledger-outcomes.js";
 import { resolveIds, resolveRespondents, type Blocks, type Resolution } from "./ledger-resolve.js";
 import type { DedupeMode } from "./respondents.js";
 
-export const byRespondent = (words: Int32Array, at: number): number => partitionOf(words[at + PERSON_HIGH] as number, words[at + PERSON_LOW] as number, 0);
 
 export interface SpilledLedger {
   /** The reading runs, partitioned: ID partitions, then respondent partitions. */
@@ -61,7 +60,7 @@ function resolvePartition(segments: Segments, keyWord: number, depth: number, bu
     run(() => readRecords(segments), Math.min(records, budget));
     return;
   }
-  const parts = new RunWriter(spillFile, SUB_PARTITIONS, (words, at) => partitionOf(words[at + keyWord] as number, words[at + keyWord + 1] as number, depth + 1), budget);
+  const parts = new RunWriter(spillFile, SUB_PARTITIONS, { keyWord, depth: depth + 1, otherwise: null }, budget);
   for (const words of readRecords(segments)) for (let at = 0; at < words.length; at += WORDS) parts.add(words, at);
   parts.flush();
   parts.release();
@@ -92,7 +91,7 @@ function resolveGroupOf(job: GroupJob): GroupAnswer {
   }
   // Survivors of (a) join the respondent partitions, by the same hash, in runs of their own (half the
   // budget: this runs beside a partition's table).
-  const survivors = new RunWriter(spillFile, TOP_PARTITIONS, byRespondent, Math.max(1, job.budget >> 1));
+  const survivors = new RunWriter(spillFile, TOP_PARTITIONS, { keyWord: PERSON_HIGH, depth: 0, otherwise: null }, Math.max(1, job.budget >> 1));
   const toRespondents = (words: Int32Array, at: number): void => survivors.add(words, at);
   for (const partition of job.partitions) resolvePartition(segmentsOf(job.runs, partition), ID_HIGH, 0, job.budget, spillFile, (blocks, expected) => resolveIds(resolution, blocks, expected, toRespondents));
   survivors.flush();

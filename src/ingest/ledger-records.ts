@@ -106,6 +106,28 @@ export const SUB_PARTITIONS = 16;
 /** The high word gives 8 levels of 4 bits below the top. */
 export const MAX_DEPTH = 8;
 
+/**
+ * How a RunWriter routes a record: by the key at `keyWord` (its high word, then its low word) at `depth`
+ * (partitionOf); with `otherwise`, a record whose key there is (0, 0) goes by the key at `otherwise`, to the
+ * TOP_PARTITIONS partitions after the first ones. Data, not a function: with a function per writer, the
+ * routing loop's call met a new target with each writer and V8 gave up its compiled loop each time (~20 times
+ * a run on the 2M-row file, `node --trace-deopt`).
+ */
+export interface Route {
+  readonly keyWord: number;
+  readonly depth: number;
+  readonly otherwise: number | null;
+}
+
+/** The partition of the record at `at` by `route`. */
+export function partitionFor(route: Route, words: Int32Array, at: number): number {
+  const high = words[at + route.keyWord] as number;
+  const low = words[at + route.keyWord + 1] as number;
+  const { otherwise } = route;
+  if (otherwise !== null && (high | low) === 0) return TOP_PARTITIONS + partitionOf(words[at + otherwise] as number, words[at + otherwise + 1] as number, route.depth);
+  return partitionOf(high, low, route.depth);
+}
+
 /** Where a partition's records lie: stretches (record offsets) of run files, in the order they were written. */
 export type Segments = { readonly path: string; readonly start: number; readonly end: number }[];
 
@@ -147,7 +169,7 @@ export class RunWriter {
   constructor(
     private readonly directory: () => string,
     private readonly partitions: number,
-    private readonly route: (words: Int32Array, at: number) => number,
+    private readonly route: Route,
     private readonly budget: number,
     initialRecords = 1024,
     space?: ArrayBuffer,
@@ -202,41 +224,49 @@ export class RunWriter {
     this.buffer.length = 0;
   }
 
-  /** Writes `words` (at most `budget` records) as a run. */
+  /**
+   * Writes `words` (at most `budget` records) as a run. Each loop is a method of its own: V8 compiles a long
+   * loop on the stack (OSR) with the whole function, so code after the loop, without type feedback yet, made
+   * the compiled code give way at every run (~30 deoptimizations and recompilations of ~20-35 ms each on
+   * the 2M-row file; `node --trace-deopt`).
+   */
   private writeRun(words: Int32Array): void {
     if (words.length === 0) return;
     const records = words.length / WORDS;
     // Room for a full run (at most `budget` records) at once: runs of chunks differ a little in size, and
     // growing by steps would leave each smaller array behind as garbage.
     const room = Number.isFinite(this.budget) ? Math.max(words.length, this.budget * WORDS) : words.length;
-    // Each record's partition, found once (routing is most of the cost of a counting sort of 36-byte records).
     if (this.routes.length < records) this.routes = new Uint16Array(room / WORDS);
-    const { routes } = this;
+    if (this.sorted.length < words.length) this.sorted = new Int32Array(room);
+    const starts = this.routeAll(words, records);
+    this.sortByPartition(words, records, starts);
+    const path = this.directory();
+    writeRunFile(path, new Uint8Array(this.sorted.buffer, 0, words.length * 4));
+    this.runs.push({ path, starts });
+  }
+
+  /** Each record's partition, into `routes` (routing is most of the cost of a counting sort of 36-byte records); returns where each partition starts. */
+  private routeAll(words: Int32Array, records: number): Int32Array {
+    const { routes, route } = this;
     const starts = new Int32Array(this.partitions + 1);
     for (let record = 0; record < records; record += 1) {
-      const partition = this.route(words, record * WORDS);
+      const partition = partitionFor(route, words, record * WORDS);
       routes[record] = partition;
       starts[partition + 1] += 1;
     }
     for (let partition = 0; partition < this.partitions; partition += 1) starts[partition + 1] += starts[partition] as number;
-    if (this.sorted.length < words.length) this.sorted = new Int32Array(room);
+    return starts;
+  }
+
+  /** Copies the records into `sorted` by partition, in order within each (a stable counting sort). */
+  private sortByPartition(words: Int32Array, records: number, starts: Int32Array): void {
+    const { routes, sorted } = this;
     const next = starts.slice(0, this.partitions);
-    const { sorted } = this;
     for (let record = 0; record < records; record += 1) {
       const partition = routes[record] as number;
       copyRecord(words, record * WORDS, sorted, (next[partition] as number) * WORDS);
       next[partition] += 1;
     }
-    const path = this.directory();
-    inSpillDirectory(dirname(path), () => {
-      const fd = openSync(path, "w");
-      try {
-        writeAll(fd, new Uint8Array(this.sorted.buffer, 0, words.length * 4));
-      } finally {
-        closeSync(fd);
-      }
-    });
-    this.runs.push({ path, starts });
   }
 
   /** Lets go of the memory kept (the runs stay). */
@@ -244,6 +274,20 @@ export class RunWriter {
     this.buffer.words = new Int32Array(0);
     this.sorted = new Int32Array(0);
     this.routes = new Uint16Array(0);
+  }
+}
+
+/** Writes a run file (no closure: see writeRun). */
+function writeRunFile(path: string, bytes: Uint8Array): void {
+  try {
+    const fd = openSync(path, "w");
+    try {
+      writeAll(fd, bytes);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    throw spillFailure(error, dirname(path));
   }
 }
 

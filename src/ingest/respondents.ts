@@ -30,9 +30,9 @@
 import type { DropReason, Tally } from "../tally/tally.js";
 import { FileCells, type CellPlace } from "./file-cells.js";
 import { combine, Hash64, hashString } from "./hash64.js";
-import { FILE, ID_HIGH, ID_LOW, OUTCOME, partitionOf, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, VARIANT, WORDS } from "./ledger-records.js";
+import { FILE, ID_HIGH, ID_LOW, OUTCOME, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, VARIANT, WORDS, type Route } from "./ledger-records.js";
 import { Outcomes } from "./ledger-outcomes.js";
-import { byRespondent, resolveSpilled } from "./ledger-partitions.js";
+import { resolveSpilled } from "./ledger-partitions.js";
 import { releaseTables, resolveIds, resolveRespondents, type Resolution } from "./ledger-resolve.js";
 import { DROP_REASONS } from "../tally/tally.js";
 
@@ -89,11 +89,8 @@ export interface LedgerOptions {
   readonly resolveThreads?: number | undefined;
 }
 
-/** The run writer's partitions while reading: ID partitions, then respondent partitions (by byRespondent). */
-const byIdOrRespondent = (words: Int32Array, at: number): number => {
-  const [high, low] = [words[at + ID_HIGH] as number, words[at + ID_LOW] as number];
-  return (high | low) !== 0 ? partitionOf(high, low, 0) : TOP_PARTITIONS + byRespondent(words, at);
-};
+/** The run writer's partitions while reading: ID partitions, then respondent partitions. */
+const BY_ID_OR_RESPONDENT: Route = { keyWord: ID_HIGH, depth: 0, otherwise: PERSON_HIGH };
 
 export class RespondentLedger {
   private readonly variants = new Map<string, VariantKey>();
@@ -120,7 +117,7 @@ export class RespondentLedger {
   ) {
     this.budget = options.budgetRecords ?? 1 << 17;
     this.resolveThreads = options.resolveThreads;
-    this.writer = new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, byIdOrRespondent, this.budget, options.initialRecords, options.recordSpace);
+    this.writer = new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, BY_ID_OR_RESPONDENT, this.budget, options.initialRecords, options.recordSpace);
   }
 
   /** A new file in the spill directory, made on first use. */

@@ -32,7 +32,8 @@ describe("ledger records", () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 200 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 9 }), (partitions, budget, block) => {
         const directory = new SpillDirectory();
         try {
-          const writer = new RunWriter(() => directory.file(), 5, (words, at) => (words[at + 2] as number) % 5, budget);
+          // Depth 1: the low 4 bits of word 2, which holds the partition.
+          const writer = new RunWriter(() => directory.file(), 16, { keyWord: 2, depth: 1, otherwise: null }, budget);
           partitions.forEach((partition, seq) => {
             const record = recordOf(seq);
             record[2] = partition;
