@@ -92,8 +92,7 @@ function resolveGroupOf(job: GroupJob): GroupAnswer {
   // Survivors of (a) join the respondent partitions, by the same hash, in runs of their own (half the
   // budget: this runs beside a partition's table).
   const survivors = new RunWriter(spillFile, TOP_PARTITIONS, { keyWord: PERSON_HIGH, depth: 0, otherwise: null }, Math.max(1, job.budget >> 1));
-  const toRespondents = (words: Int32Array, at: number): void => survivors.add(words, at);
-  for (const partition of job.partitions) resolvePartition(segmentsOf(job.runs, partition), ID_HIGH, 0, job.budget, spillFile, (blocks, expected) => resolveIds(resolution, blocks, expected, toRespondents));
+  for (const partition of job.partitions) resolvePartition(segmentsOf(job.runs, partition), ID_HIGH, 0, job.budget, spillFile, (blocks, expected) => resolveIds(resolution, blocks, expected, survivors));
   survivors.flush();
   survivors.release();
   return { index: job.index, outcomes, survivors: survivors.runs };

@@ -85,8 +85,8 @@ export class RecordList {
     return this.words;
   }
 
-  /** Copies the record at `at` of `from`. */
-  copy(from: Int32Array, at: number): void {
+  /** Adds a copy of the record at `at` of `from`. */
+  add(from: Int32Array, at: number): void {
     // append first: it may replace `words`.
     const to = this.append();
     copyRecord(from, at, this.words, to);
@@ -183,7 +183,7 @@ export class RunWriter {
   }
 
   add(words: Int32Array, at: number): void {
-    this.buffer.copy(words, at);
+    this.buffer.add(words, at);
     this.flushIfFull();
   }
 

@@ -69,63 +69,103 @@ function settle(outcomes: Outcomes, words: Int32Array, at: number): void {
   else outcomes.use(words[at + FILE] as number, outcome, seqAt(words, at));
 }
 
+/** Where resolveIds hands the records that go on to the respondent step: a RunWriter, or a RecordList in memory. */
+export interface RecordSink {
+  add(words: Int32Array, at: number): void;
+}
+
 /**
  * (a) over the records of one ID partition (and, in memory, records without an ID, which pass through):
- * settles the duplicates and the records that no respondent step concerns; hands the rest to `toRespondents`.
+ * settles the duplicates and the records that no respondent step concerns; hands the rest to `survivors`.
+ *
+ * The loops over a block's records are functions of their own, called with the same kinds of arguments every
+ * time: `blocks` is a new function for each partition and the loops, compiled on the stack (OSR) with the
+ * whole function, met it as a new call target and gave up their compiled code (`node --trace-deopt`).
  */
-export function resolveIds(resolution: Resolution, blocks: Blocks, expected: number, toRespondents: (words: Int32Array, at: number) => void): void {
+export function resolveIds(resolution: Resolution, blocks: Blocks, expected: number, survivors: RecordSink): void {
   const seen = table("seen", false, expected);
-  const key = new Hash64();
-  const { outcomes } = resolution;
-  for (const words of blocks()) {
-    for (let at = 0; at < words.length; at += WORDS) {
-      key.high = words[at + ID_HIGH] as number;
-      key.low = words[at + ID_LOW] as number;
-      const hasId = key.high !== 0 || key.low !== 0;
-      // Records are in run order within a partition, so the first add of a key is its first occurrence.
-      if (hasId && !seen.add(key)) outcomes.drop(words[at + FILE] as number, DUPLICATE, seqAt(words, at));
-      else if ((words[at + OUTCOME] as number) >= 0 && (words[at + PERSON_HIGH] !== 0 || words[at + PERSON_LOW] !== 0)) toRespondents(words, at);
-      else settle(outcomes, words, at);
-    }
+  for (const words of blocks()) idsOfBlock(resolution.outcomes, seen, words, survivors);
+}
+
+function idsOfBlock(outcomes: Outcomes, seen: HashTable64, words: Int32Array, survivors: RecordSink): void {
+  const key = idKey;
+  for (let at = 0; at < words.length; at += WORDS) {
+    key.high = words[at + ID_HIGH] as number;
+    key.low = words[at + ID_LOW] as number;
+    const hasId = key.high !== 0 || key.low !== 0;
+    // Records are in run order within a partition, so the first add of a key is its first occurrence.
+    if (hasId && !seen.add(key)) outcomes.drop(words[at + FILE] as number, DUPLICATE, seqAt(words, at));
+    else if ((words[at + OUTCOME] as number) >= 0 && (words[at + PERSON_HIGH] !== 0 || words[at + PERSON_LOW] !== 0)) survivors.add(words, at);
+    else settle(outcomes, words, at);
   }
 }
+const idKey = new Hash64();
 
 /** (b) over the used, non-duplicate responses of one respondent partition. */
 export function resolveRespondents(resolution: Resolution, blocks: Blocks, expected: number): void {
-  const pairs = table("pairs", true, expected);
-  const people = table("people", true, Math.min(expected, 1 << 16));
-  if (firstSeqs.length < expected) [firstSeqs, lastSeqs, firstFiles] = [new Float64Array(expected), new Float64Array(expected), new Int32Array(expected)];
-  let [first, last, firstFile] = [firstSeqs, lastSeqs, firstFiles];
-  const person = new Hash64();
-  const pairKey = (words: Int32Array, at: number): Hash64 => {
+  const pass = new RespondentPass(resolution, expected);
+  for (const words of blocks()) pass.count(words);
+  if (resolution.dedupe === "none") {
+    pass.finishNone();
+    return;
+  }
+  for (const words of blocks()) pass.keepOrDrop(words);
+  pass.takeBacks?.apply(resolution.outcomes);
+}
+
+/**
+ * The state of (b) over one partition. Two passes (one with `--dedupe none`, which drops nothing): `count`
+ * finds, for each (respondent, variant) pair, how many responses it has and the smallest and largest sequence
+ * number among them; `keepOrDrop` knows, for each response, whether it is its pair's first or last in run
+ * order, which is all the sequential ledger ever asked (see the counts in `Resolution`).
+ */
+class RespondentPass {
+  private readonly pairs: HashTable64;
+  private readonly people: HashTable64;
+  private first: Float64Array;
+  private last: Float64Array;
+  private firstFile: Int32Array;
+  private pairCount = 0;
+  private readonly person = new Hash64();
+  readonly takeBacks: TakeBackTimes | null;
+
+  constructor(
+    private readonly resolution: Resolution,
+    expected: number,
+  ) {
+    this.pairs = table("pairs", true, expected);
+    this.people = table("people", true, Math.min(expected, 1 << 16));
+    if (firstSeqs.length < expected) [firstSeqs, lastSeqs, firstFiles] = [new Float64Array(expected), new Float64Array(expected), new Int32Array(expected)];
+    [this.first, this.last, this.firstFile] = [firstSeqs, lastSeqs, firstFiles];
+    this.takeBacks = resolution.dedupe === "last" ? new TakeBackTimes(expected) : null;
+  }
+
+  /** The record's (respondent, variant) key, in `person` (which it changes). */
+  private pairKey(words: Int32Array, at: number): Hash64 {
+    const { person } = this;
     person.high = words[at + PERSON_HIGH] as number;
     person.low = words[at + PERSON_LOW] as number;
-    const variant = resolution.variants[words[at + VARIANT] as number] as { high: number; low: number };
+    const variant = this.resolution.variants[words[at + VARIANT] as number] as { high: number; low: number };
     return combine(person, variant.high, variant.low);
-  };
-  const { outcomes } = resolution;
-  const { counts } = outcomes;
-  const { dedupe } = resolution;
-  const takeBacks = dedupe === "last" ? new TakeBackTimes(expected) : null;
-  let pairCount = 0;
-  for (const words of blocks()) {
+  }
+
+  count(words: Int32Array): void {
+    const { outcomes, dedupe } = this.resolution;
+    const { counts } = outcomes;
+    const { pairs, people, person, takeBacks } = this;
     for (let at = 0; at < words.length; at += WORDS) {
       const seq = seqAt(words, at);
       const file = words[at + FILE] as number;
       if (dedupe === "none") {
-        // Every response is kept, and counts as a repeat in its file unless it is its pair's first (below).
+        // Every response is kept, and counts as a repeat in its file unless it is its pair's first (finishNone).
         settle(outcomes, words, at);
         outcomes.fileRepeats[file] = (outcomes.fileRepeats[file] as number) + 1;
       }
-      const key = pairKey(words, at);
-      takeBacks?.note(key, words[at + FILE] as number, seq);
-      const index = pairs.putIfAbsent(key, pairCount, -1);
+      const key = this.pairKey(words, at);
+      takeBacks?.note(key, file, seq);
+      const index = pairs.putIfAbsent(key, this.pairCount, -1);
       if (index < 0) {
-        if (pairCount === first.length) [first, last, firstFile] = [firstSeqs, lastSeqs, firstFiles] = [grown(first), grown(last), grownInt(firstFile)];
-        first[pairCount] = seq;
-        last[pairCount] = seq;
-        firstFile[pairCount] = file;
-        pairCount += 1;
+        this.newPair(seq, file);
         counts.respondents += 1;
         // pairKey changed `person`: the respondent's own key again, for their count of variants.
         person.high = words[at + PERSON_HIGH] as number;
@@ -133,6 +173,7 @@ export function resolveRespondents(resolution: Resolution, blocks: Blocks, expec
         if (people.increment(person, 1) === 1) counts.crossVariant += 1;
         continue;
       }
+      const { first, last, firstFile } = this;
       // A pair's second response makes a repeat respondent; every response after the first is a repeat response.
       if (first[index] === last[index]) counts.repeatRespondents += 1;
       counts.repeatResponses += 1;
@@ -140,15 +181,29 @@ export function resolveRespondents(resolution: Resolution, blocks: Blocks, expec
       if (seq > (last[index] as number)) last[index] = seq;
     }
   }
-  if (dedupe === "none") {
-    // Nothing is dropped, so no second pass: each pair's first response was counted as a repeat above.
-    for (let index = 0; index < pairCount; index += 1) outcomes.fileRepeats[firstFile[index] as number] -= 1;
-    return;
+
+  private newPair(seq: number, file: number): void {
+    if (this.pairCount === this.first.length) {
+      [this.first, this.last, this.firstFile] = [firstSeqs, lastSeqs, firstFiles] = [grown(this.first), grown(this.last), grownInt(this.firstFile)];
+    }
+    this.first[this.pairCount] = seq;
+    this.last[this.pairCount] = seq;
+    this.firstFile[this.pairCount] = file;
+    this.pairCount += 1;
   }
-  for (const words of blocks()) {
+
+  /** `--dedupe none`: nothing is dropped, and each pair's first response was counted as a repeat by `count`. */
+  finishNone(): void {
+    const { fileRepeats } = this.resolution.outcomes;
+    for (let index = 0; index < this.pairCount; index += 1) fileRepeats[this.firstFile[index] as number] -= 1;
+  }
+
+  keepOrDrop(words: Int32Array): void {
+    const { outcomes, dedupe } = this.resolution;
+    const { first, last, pairs, takeBacks } = this;
     for (let at = 0; at < words.length; at += WORDS) {
       const seq = seqAt(words, at);
-      const index = pairs.get(pairKey(words, at), -1);
+      const index = pairs.get(this.pairKey(words, at), -1);
       const file = words[at + FILE] as number;
       const isFirst = seq === first[index];
       if (!isFirst) outcomes.fileRepeats[file] = (outcomes.fileRepeats[file] as number) + 1;
@@ -161,7 +216,6 @@ export function resolveRespondents(resolution: Resolution, blocks: Blocks, expec
       }
     }
   }
-  takeBacks?.apply(outcomes);
 }
 
 /**

@@ -236,7 +236,7 @@ export class RespondentLedger {
       // Never spilled: one partition, in memory.
       const survivors = new RecordList();
       const words = this.writer.buffer.view();
-      resolveIds(resolution, () => [words], words.length / WORDS, (from, at) => survivors.copy(from, at));
+      resolveIds(resolution, () => [words], words.length / WORDS, survivors);
       this.writer.release();
       const kept = survivors.view();
       resolveRespondents(resolution, () => [kept], kept.length / WORDS);

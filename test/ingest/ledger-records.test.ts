@@ -13,7 +13,7 @@ const recordOf = (seq: number): Int32Array => {
 describe("ledger records", () => {
   it("keep every word of every record as their list grows", () => {
     const list = new RecordList(2);
-    for (let seq = 0; seq < 3000; seq += 1) list.copy(recordOf(seq), 0);
+    for (let seq = 0; seq < 3000; seq += 1) list.add(recordOf(seq), 0);
     const words = list.view();
     expect(words.length).toBe(3000 * WORDS);
     for (let seq = 0; seq < 3000; seq += 1) expect([...words.subarray(seq * WORDS, (seq + 1) * WORDS)]).toEqual([...recordOf(seq)]);
