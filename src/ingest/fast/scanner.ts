@@ -109,11 +109,10 @@ export class RecordScanner {
    * record delimiter known. False (nothing decided) for anything else, which `run` reads from the start.
    */
   private plainRecord(bytes: Uint8Array, start: number, limit: number): boolean {
-    const { delimiter, slotOf, starts, ends, kinds } = this;
+    const { delimiter, slotOf } = this;
     const delimiters = this.recordDelimiter;
     if (slotOf === null || (delimiters !== RD_LF && delimiters !== RD_CRLF)) return false;
     if (this.index !== null) return this.plainIndexed(bytes, start, limit, this.index, true);
-    const slots = slotOf.length;
     let field = 0;
     let fieldStart = start;
     let contentStart = start;
@@ -140,22 +139,25 @@ export class RecordScanner {
         if (byte === CR || byte === LF) return false;
         continue;
       }
-      const slot = field < slots ? (slotOf[field] as number) : -1;
-      if (slot >= 0) {
-        starts[slot] = contentEnd === -1 ? fieldStart : contentStart;
-        ends[slot] = contentEnd === -1 ? pos : contentEnd;
-        kinds[slot] = PLAIN;
-      }
+      this.plainField(field, fieldStart, contentStart, contentEnd, pos);
       field += 1;
       fieldStart = pos + 1;
       contentEnd = -1;
       if (next === -1) continue;
-      this.fieldCount = field;
-      this.lineBreaks = 0;
-      this.next = next;
+      this.finish(field, 0, next);
       return true;
     }
     return false;
+  }
+
+  /** Notes where field `field` of a plain record lies, if it is needed: its content, quotes (`contentEnd` set) excluded. */
+  private plainField(field: number, fieldStart: number, contentStart: number, contentEnd: number, end: number): void {
+    const slotOf = this.slotOf as Int32Array;
+    const slot = field < slotOf.length ? (slotOf[field] as number) : -1;
+    if (slot < 0) return;
+    this.starts[slot] = contentEnd === -1 ? fieldStart : contentStart;
+    this.ends[slot] = contentEnd === -1 ? end : contentEnd;
+    this.kinds[slot] = PLAIN;
   }
 
   /**
@@ -163,8 +165,7 @@ export class RecordScanner {
    * same order. A record that runs past the stretch indexed is indexed again from its start (`retry`), once.
    */
   private plainIndexed(bytes: Uint8Array, start: number, limit: number, index: SpecialIndex, retry: boolean): boolean {
-    const { delimiter, starts, ends, kinds } = this;
-    const slotOf = this.slotOf as Int32Array;
+    const { delimiter } = this;
     const delimiters = this.recordDelimiter;
     if (!index.covers(bytes, start)) {
       index.build(bytes, start, limit);
@@ -175,7 +176,6 @@ export class RecordScanner {
     let at = this.cursor;
     // Positions before `start` belong to records read already (or read by `run`).
     while (at < count && base + (positions[at] as number) < start) at += 1;
-    const slots = slotOf.length;
     let field = 0;
     let fieldStart = start;
     let contentStart = start;
@@ -204,19 +204,12 @@ export class RecordScanner {
       if (byte === LF && delimiters === RD_LF) next = pos + 1;
       else if (byte === CR && delimiters === RD_CRLF && pos + 1 < limit && bytes[pos + 1] === LF) next = pos + 2;
       else if (byte !== delimiter) return false;
-      const slot = field < slots ? (slotOf[field] as number) : -1;
-      if (slot >= 0) {
-        starts[slot] = contentEnd === -1 ? fieldStart : contentStart;
-        ends[slot] = contentEnd === -1 ? pos : contentEnd;
-        kinds[slot] = PLAIN;
-      }
+      this.plainField(field, fieldStart, contentStart, contentEnd, pos);
       field += 1;
       fieldStart = pos + 1;
       contentEnd = -1;
       if (next === -1) continue;
-      this.fieldCount = field;
-      this.lineBreaks = 0;
-      this.next = next;
+      this.finish(field, 0, next);
       this.cursor = at + 1;
       return true;
     }
