@@ -4,7 +4,7 @@
  * byte-at-a-time loop in JavaScript ran at ~3 ns a byte, near what any JavaScript loop over a Uint8Array
  * does; fields average ~10 bytes, so the scanner now visits one position in ten. Where the module is not
  * there (the TypeScript sources, as in unit tests that do not load it) or cannot run, `specialIndex` gives
- * null and the scanner keeps its byte loop: the same records either way (test/ingest/special-index.test.ts).
+ * null and the scanner keeps its byte loop: the same records either way (test/ingest/scanner.test.ts).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -91,7 +91,13 @@ export function specialIndex(delimiter: number, segmentBytes = SEGMENT_BYTES): S
   const module = specialsModule();
   if (module === null) return null;
   if (shared === null) {
-    const exports = new WebAssembly.Instance(module).exports as unknown as SpecialsModule;
+    let exports: SpecialsModule;
+    try {
+      exports = new WebAssembly.Instance(module).exports as unknown as SpecialsModule;
+    } catch {
+      compiled = null;
+      return null;
+    }
     const { buffer } = exports.memory;
     shared = { exports, input: new Uint8Array(buffer, INPUT_AT, SEGMENT_BYTES + 16), positions: new Int32Array(buffer, POSITIONS_AT, SEGMENT_BYTES), owner: null };
   }
