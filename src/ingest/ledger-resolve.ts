@@ -104,7 +104,7 @@ const idKey = new Hash64();
 /** (b) over the used, non-duplicate responses of one respondent partition. */
 export function resolveRespondents(resolution: Resolution, blocks: Blocks, expected: number): void {
   const pass = new RespondentPass(resolution, expected);
-  for (const words of blocks()) pass.count(words);
+  for (const words of blocks()) pass.countPairs(words);
   if (resolution.dedupe === "none") {
     pass.finishNone();
     return;
@@ -114,7 +114,7 @@ export function resolveRespondents(resolution: Resolution, blocks: Blocks, expec
 }
 
 /**
- * The state of (b) over one partition. Two passes (one with `--dedupe none`, which drops nothing): `count`
+ * The state of (b) over one partition. Two passes (one with `--dedupe none`, which drops nothing): `countPairs`
  * finds, for each (respondent, variant) pair, how many responses it has and the smallest and largest sequence
  * number among them; `keepOrDrop` knows, for each response, whether it is its pair's first or last in run
  * order, which is all the sequential ledger ever asked (see the counts in `Resolution`).
@@ -149,7 +149,7 @@ class RespondentPass {
     return combine(person, variant.high, variant.low);
   }
 
-  count(words: Int32Array): void {
+  countPairs(words: Int32Array): void {
     const { outcomes, dedupe } = this.resolution;
     const { counts } = outcomes;
     const { pairs, people, person, takeBacks } = this;
@@ -192,7 +192,7 @@ class RespondentPass {
     this.pairCount += 1;
   }
 
-  /** `--dedupe none`: nothing is dropped, and each pair's first response was counted as a repeat by `count`. */
+  /** `--dedupe none`: nothing is dropped, and each pair's first response was counted as a repeat by `countPairs`. */
   finishNone(): void {
     const { fileRepeats } = this.resolution.outcomes;
     for (let index = 0; index < this.pairCount; index += 1) fileRepeats[this.firstFile[index] as number] -= 1;
