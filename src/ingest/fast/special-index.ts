@@ -7,6 +7,7 @@
  * null and the scanner keeps its byte loop: the same records either way (test/ingest/scanner.test.ts).
  */
 import { existsSync, readFileSync } from "node:fs";
+import { endianness } from "node:os";
 import { fileURLToPath } from "node:url";
 
 /** Bytes indexed at once: positions for these fit the module's memory (8 pages: input, then positions). */
@@ -30,9 +31,14 @@ interface Shared {
 let compiled: WebAssembly.Module | null | undefined;
 let shared: Shared | null = null;
 
-/** The compiled module, or null where it is not there or cannot run. */
+/**
+ * The compiled module, or null where it is not there or cannot run. Also null on a big-endian machine: the
+ * module writes its positions little-endian (WebAssembly memory always is), and an Int32Array reads them in
+ * the machine's order.
+ */
 function specialsModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
+  if (endianness() !== "LE") return (compiled = null);
   const path = fileURLToPath(new URL("./specials.wasm", import.meta.url));
   try {
     compiled = existsSync(path) ? new WebAssembly.Module(readFileSync(path)) : null;
