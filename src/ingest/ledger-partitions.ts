@@ -16,7 +16,6 @@ import { Outcomes, type OutcomeData } from "./ledger-outcomes.js";
 import { resolveIds, resolveRespondents, type Blocks, type Resolution } from "./ledger-resolve.js";
 import type { DedupeMode } from "./respondents.js";
 
-
 export interface SpilledLedger {
   /** The reading runs, partitioned: ID partitions, then respondent partitions. */
   readonly runs: readonly Run[];

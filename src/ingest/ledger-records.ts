@@ -187,11 +187,6 @@ export class RunWriter {
     this.flushIfFull();
   }
 
-  /** Records that can be added before the buffer is full (and written). */
-  room(): number {
-    return Math.max(1, this.budget - this.buffer.length / WORDS);
-  }
-
   flushIfFull(): void {
     if (this.buffer.length >= this.budget * WORDS) this.flush();
   }
@@ -277,18 +272,16 @@ export class RunWriter {
   }
 }
 
-/** Writes a run file (no closure: see writeRun). */
+/** Writes a run file, reporting an unusable spill directory as such (inSpillDirectory). */
 function writeRunFile(path: string, bytes: Uint8Array): void {
-  try {
+  inSpillDirectory(dirname(path), () => {
     const fd = openSync(path, "w");
     try {
       writeAll(fd, bytes);
     } finally {
       closeSync(fd);
     }
-  } catch (error) {
-    throw spillFailure(error, dirname(path));
-  }
+  });
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {

@@ -87,6 +87,9 @@ export function resolveIds(resolution: Resolution, blocks: Blocks, expected: num
   for (const words of blocks()) idsOfBlock(resolution.outcomes, seen, words, survivors);
 }
 
+/** The ID key of the record idsOfBlock looks at (a scratch object, reused). */
+const idKey = new Hash64();
+
 function idsOfBlock(outcomes: Outcomes, seen: HashTable64, words: Int32Array, survivors: RecordSink): void {
   const key = idKey;
   for (let at = 0; at < words.length; at += WORDS) {
@@ -99,7 +102,6 @@ function idsOfBlock(outcomes: Outcomes, seen: HashTable64, words: Int32Array, su
     else settle(outcomes, words, at);
   }
 }
-const idKey = new Hash64();
 
 /** (b) over the used, non-duplicate responses of one respondent partition. */
 export function resolveRespondents(resolution: Resolution, blocks: Blocks, expected: number): void {
