@@ -107,14 +107,14 @@ async function generate(path, rows) {
 
 /** Child modes: one measured run of DuckDB or csv-parse, printing its result on stdout. */
 async function child(tool, file) {
-  if (tool === "duckdb") {
+  if (tool === "duckdb" || tool === "duckdb-dedupe") {
     const { DuckDBInstance } = await import("@duckdb/node-api");
     const connection = await (await DuckDBInstance.create(":memory:")).connect();
-    const reader = await connection.runAndReadAll(`SELECT Site, Score, count(*) AS n FROM read_csv('${file}', header = true) GROUP BY ALL`);
-    process.stdout.write(`${reader.getRowObjects().length} groups\n`);
-  } else if (tool === "duckdb-dedupe") {
-    const { DuckDBInstance } = await import("@duckdb/node-api");
-    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    if (tool === "duckdb") {
+      const reader = await connection.runAndReadAll(`SELECT Site, Score, count(*) AS n FROM read_csv('${file}', header = true) GROUP BY ALL`);
+      process.stdout.write(`${reader.getRowObjects().length} groups\n`);
+      return;
+    }
     // Days in UTC, as nps-ab's default --tz.
     await connection.run("SET TimeZone = 'UTC'");
     const reader = await connection.runAndReadAll(DEDUPE_SQL(file));
