@@ -48,7 +48,7 @@ export function seasonSection(report: Report): Section | null {
     rows.push([`Season-adjusted (by month, ${stratified.weights} weights)`, signed(stratified.difference), interval(stratified.ci), formatPValue(stratified.pValue)]);
   }
   if (trend !== null) {
-    rows.push([`Trend of the monthly difference, points per month (${trend.months} months)`, signed(trend.slopePerMonth), interval(trend.ci), formatPValue(trend.pValue)]);
+    rows.push([`Trend of the monthly difference, points per month (${trend.months} month${trend.months === 1 ? "" : "s"})`, signed(trend.slopePerMonth), interval(trend.ci), formatPValue(trend.pValue)]);
   }
   const { baseline } = report;
   if (baseline !== null) {

@@ -76,6 +76,15 @@ describe("breakdowns on the fixtures", () => {
     expect(table).toMatch(/ebates\s+[▁▂▃▄▅▆▇█]{4}\s+NPS/);
     expect(table).toContain("2018-Q4");
   });
+
+  it("counts the trend's months in the table, in the singular for one", () => {
+    expect(runCli(["analyze", ...fixtures]).stdout).toContain("points per month (12 months)");
+    const file = join(mkdtempSync(join(tmpdir(), "nps-ab-one-month-")), "one-month.csv");
+    writeFileSync(file, "site,Score,Created At\nold,9,2018-01-15T12:00:00Z\nold,3,2018-01-16T12:00:00Z\nnew,9,2018-01-15T12:00:00Z\nnew,7,2018-01-16T12:00:00Z\n");
+    const table = runCli(["analyze", file, "--variant-column", "site"]).stdout;
+    expect(table).toContain("points per month (1 month)");
+    expect(table).not.toContain("1 months");
+  });
 });
 
 describe("a Simpson's paradox: the treatment is better in every month but worse pooled", () => {
