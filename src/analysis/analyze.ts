@@ -6,7 +6,7 @@
 import { InputError, UsageError } from "../errors.js";
 import { tost } from "../stats/equivalence.js";
 import { sampleSize } from "../stats/nps.js";
-import type { Tally } from "../tally/tally.js";
+import { totalDropped, type DropReason, type Tally } from "../tally/tally.js";
 import { sampleRatioCheck } from "./checks.js";
 import { compareVariants, summariseVariant, variantCounts } from "./comparison.js";
 import { decide } from "./decision.js";
@@ -23,16 +23,68 @@ import { decideVerdict } from "./verdict.js";
 import { collectWarnings } from "./warnings.js";
 
 /** The control and treatment names: exactly two variants, the control first unless `controlName` says. */
-export function selectVariants(tally: Tally, controlName: string | undefined): [string, string] {
+export function selectVariants(tally: Tally, controlName: string | undefined, sources: readonly SourceAccounting[] = []): [string, string] {
   const names = tally.variantOrder;
   if (names.length !== 2) {
     const found = names.length === 0 ? "none" : names.map((name) => JSON.stringify(name)).join(", ");
-    throw new InputError(`expected exactly two variants, found ${names.length}: ${found}`, { file: "<inputs>" }, "give one file per variant, or --variant-column naming a column with two values");
+    // With --variant-column a variant is found by its used rows: dropped rows can leave one or none.
+    const { rowsRead } = tally.accounting;
+    const dropped = totalDropped(tally.accounting);
+    const why = names.length < 2 && dropped > 0 ? `; ${dropped === rowsRead ? `all ${count(rowsRead)}` : `${count(dropped)} of ${count(rowsRead)}`} rows read were dropped (${reasons(tally.accounting.rowsDropped)})` : "";
+    const hint = (why === "" ? undefined : dropHint(tally.accounting.rowsDropped, sources)) ?? "give one file per variant, or --variant-column naming a column with two values";
+    throw new InputError(`expected exactly two variants, found ${names.length}: ${found}${why}`, { file: "<inputs>" }, hint);
   }
   const [first, second] = names as [string, string];
   if (controlName === undefined || controlName === first) return [first, second];
   if (controlName === second) return [second, first];
   throw new UsageError(`--control ${JSON.stringify(controlName)} is not a variant; variants: ${JSON.stringify(first)}, ${JSON.stringify(second)}`);
+}
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+/** Drop reasons with rows, most rows first. */
+function byRows(dropped: Partial<Record<DropReason, number>>): [DropReason, number][] {
+  return (Object.entries(dropped) as [DropReason, number | undefined][])
+    .map(([reason, n]): [DropReason, number] => [reason, n ?? 0])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+}
+
+/** "invalid-date 3, missing-score 1". */
+const reasons = (dropped: Partial<Record<DropReason, number>>): string => byRows(dropped).map(([reason, n]) => `${reason} ${count(n)}`).join(", ");
+
+/** What to check when rows were dropped for the commonest reason, naming the column the files used. */
+function dropHint(dropped: Partial<Record<DropReason, number>>, sources: readonly SourceAccounting[]): string | undefined {
+  const [reason] = byRows(dropped)[0] ?? [];
+  const columnOf = (pick: (source: SourceAccounting) => string | null): string => {
+    const names = [...new Set(sources.map(pick).filter((name) => name !== null))];
+    return names.length === 0 ? "" : ` ${names.length === 1 ? "column" : "columns"} ${names.map((name) => JSON.stringify(name)).join(", ")}`;
+  };
+  switch (reason) {
+    case "invalid-date":
+      return `the dates of${columnOf((source) => source.columns.date)} could not be read: ISO 8601, unix seconds or the platform's format; see --date-column, --date-format`;
+    case "missing-date":
+      return `the dates of${columnOf((source) => source.columns.date)} are blank; see --date-column`;
+    case "invalid-score":
+    case "missing-score":
+      return `scores are whole numbers 0-10 in${columnOf((source) => source.columns.score)}; see --score-column`;
+    case "missing-variant":
+      return `the variant of${columnOf((source) => source.columns.variant)} is blank; see --variant-column`;
+    case "outside-window":
+      return "the responses fall outside --from / --to";
+    default:
+      return undefined;
+  }
+}
+
+/** Why a variant has no usable responses: its files' rows and drop reasons. */
+function noResponses(name: string, tally: Tally, sources: readonly SourceAccounting[]): InputError {
+  const own = sources.filter((source) => source.variant === name);
+  const files = own.map((source) => `${source.file}: ${count(source.rowsRead)} rows read${source.rowsRead > 0 && source.rowsUsed === 0 ? ", all dropped" : ""}${totalDropped(source) > 0 ? ` (${reasons(source.rowsDropped)})` : ""}`);
+  const dropped: Partial<Record<DropReason, number>> = own.length > 0 ? {} : tally.accounting.rowsDropped;
+  for (const source of own) for (const [reason, n] of byRows(source.rowsDropped)) dropped[reason] = (dropped[reason] ?? 0) + n;
+  const hint = dropHint(dropped, own) ?? "every row of the variant was dropped or there were none";
+  return new InputError(`variant ${JSON.stringify(name)} has no usable responses${files.length > 0 ? `: ${files.join("; ")}` : ""}`, { file: "<inputs>" }, hint);
 }
 
 function requireDates(tally: Tally, options: AnalysisOptions): void {
@@ -47,12 +99,10 @@ function requireDates(tally: Tally, options: AnalysisOptions): void {
 }
 
 export function analyze(tally: Tally, options: AnalysisOptions, sources: readonly SourceAccounting[] = []): Report {
-  const variantNames = selectVariants(tally, options.controlName);
+  const variantNames = selectVariants(tally, options.controlName, sources);
   const counts = variantCounts(tally, variantNames);
   counts.forEach((variantCount, index) => {
-    if (sampleSize(variantCount.counts) === 0) {
-      throw new InputError(`variant ${JSON.stringify(variantNames[index])} has no usable responses`, { file: "<inputs>" }, "see the data accounting with --format json");
-    }
+    if (sampleSize(variantCount.counts) === 0) throw noResponses(variantNames[index] as string, tally, sources);
   });
   requireDates(tally, options);
   const variants = [summariseVariant(counts[0], options, 1), summariseVariant(counts[1], options, 2)] as const;
