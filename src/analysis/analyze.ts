@@ -62,7 +62,7 @@ function dropHint(dropped: Partial<Record<DropReason, number>>, sources: readonl
   };
   switch (reason) {
     case "invalid-date":
-      return `the dates of${columnOf((source) => source.columns.date)} could not be read: ISO 8601, unix seconds or the platform's format; see --date-column, --date-format`;
+      return `the dates of${columnOf((source) => source.columns.date)} could not be read: ISO 8601, unix seconds or milliseconds, or the platform's format; see --date-column, --date-format`;
     case "missing-date":
       return `the dates of${columnOf((source) => source.columns.date)} are blank; see --date-column`;
     case "invalid-score":

@@ -1,6 +1,6 @@
 /**
  * Response timestamps: ISO 8601 (with or without a UTC offset; without one it is a wall-clock time in the
- * zone the export states, UTC by default) or unix seconds, and the calendar day they fall on.
+ * zone the export states, UTC by default), unix seconds or milliseconds, and the calendar day they fall on.
  * Local formats such as `14.03.2018` or `06/01/2018 01:40:56 PM` are in date-formats.ts.
  */
 
@@ -13,12 +13,16 @@ export type DateParse =
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const UNIX_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
+// 13 digits: 2001-09-09 to 2286 in milliseconds (as JavaScript, Java and event trackers write them); as
+// seconds they would be after the year 33,000, so the reading is not a guess.
+const UNIX_MILLISECONDS = /^\d{13}$/;
 
 /** `zone`: the IANA zone of a timestamp written without an offset. */
 export function parseTimestamp(raw: string | undefined, zone = "UTC"): DateParse {
   const text = (raw ?? "").trim();
   if (text === "") return { kind: "missing" };
   if (UNIX_SECONDS.test(text)) return { kind: "date", epochMs: Math.round(Number(text) * 1000) };
+  if (UNIX_MILLISECONDS.test(text)) return { kind: "date", epochMs: Number(text) };
   const match = ISO_8601.exec(text);
   if (match === null) return { kind: "invalid" };
   const [, year, month, day, hour = "0", minute = "0", second = "0", fraction = "", offset] = match;

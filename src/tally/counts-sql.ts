@@ -6,8 +6,8 @@
  * on its calendar day in the analysis time zone. One builder serves every dialect; the dialects differ only
  * in the fragments of sql-dialects.ts.
  *
- * Dates are read as ingest reads ISO 8601 and unix seconds: with an offset (or `Z`) an instant, whose day is
- * taken in `timeZone`; without one a wall-clock time already in `timeZone`. Local formats such as
+ * Dates are read as ingest reads ISO 8601 and unix seconds or milliseconds: with an offset (or `Z`) an
+ * instant, whose day is taken in `timeZone`; without one a wall-clock time already in `timeZone`. Local formats such as
  * `14.03.2018` are not parsed in SQL (they count as invalid dates): store dates as timestamps or ISO text.
  */
 import { DIALECTS, type SqlDialect } from "./sql-dialects.js";
@@ -31,6 +31,8 @@ export interface CountsQuery {
 export const SCORE_PATTERN = "^(0?[0-9]|10)$";
 /** Seconds since 1970, 9 or 10 digits with an optional fraction (as ingest reads them). */
 export const UNIX_SECONDS_PATTERN = "^[0-9]{9,10}([.][0-9]+)?$";
+/** Milliseconds since 1970, 13 digits (as ingest reads them). */
+export const UNIX_MILLISECONDS_PATTERN = "^[0-9]{13}$";
 const ISO_DAY = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
 const ISO_TIME = "[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?";
 /** ISO 8601 with a time and an offset: an instant. */
@@ -52,6 +54,7 @@ export function buildCountsQuery(query: CountsQuery): string {
     ? [
         "    CASE",
         `      WHEN ${d.matches("nps_date", UNIX_SECONDS_PATTERN)} THEN ${dayOf(d.localDay(d.unixSeconds("nps_date"), query.timeZone))}`,
+        `      WHEN ${d.matches("nps_date", UNIX_MILLISECONDS_PATTERN)} THEN ${dayOf(d.localDay(d.unixMilliseconds("nps_date"), query.timeZone))}`,
         `      WHEN ${d.matches("nps_date", ISO_INSTANT_PATTERN)} THEN ${dayOf(d.localDay(d.instant("nps_date"), query.timeZone))}`,
         `      WHEN ${d.matches("nps_date", ISO_WALL_CLOCK_PATTERN)} THEN ${dayOf(d.wallClockDay("nps_date"))}`,
         "    END AS nps_day",

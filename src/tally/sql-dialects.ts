@@ -10,6 +10,8 @@
  * - `wallClockDay(x)`: ISO 8601 text without an offset (a wall-clock time in --tz) -> its DATE, NULL when
  *   not a real date;
  * - `unixSeconds(x)`: text of seconds since 1970 -> an instant;
+ * - `unixMilliseconds(x)`: text of a whole number of milliseconds since 1970 -> an instant (its day is exact:
+ *   a division by 1000 in floating point cannot move a time across midnight, where it is a whole second);
  * - `localDay(instant, zone)`: the calendar DATE of an instant in an IANA zone;
  * - `dayText(date)`: a DATE as `YYYY-MM-DD`;
  * - `integerText(x)`: text of a whole number without leading zeros (`07` -> `7`).
@@ -28,6 +30,7 @@ export interface DialectFragments {
   readonly instant: (expression: string) => string;
   readonly wallClockDay: (expression: string) => string;
   readonly unixSeconds: (expression: string) => string;
+  readonly unixMilliseconds: (expression: string) => string;
   readonly localDay: (instant: string, zone: string) => string;
   readonly dayText: (date: string) => string;
   readonly integerText: (expression: string) => string;
@@ -47,6 +50,7 @@ export const DIALECTS = {
     instant: (x) => `TRY_CAST(${x} AS TIMESTAMPTZ)`,
     wallClockDay: (x) => `CAST(TRY_CAST(${x} AS TIMESTAMP) AS DATE)`,
     unixSeconds: (x) => `to_timestamp(CAST(${x} AS DOUBLE))`,
+    unixMilliseconds: (x) => `to_timestamp(CAST(${x} AS DOUBLE) / 1000)`,
     localDay: (instant, zone) => `CAST(timezone(${singleQuoted(zone)}, ${instant}) AS DATE)`,
     dayText: (date) => `strftime(${date}, '%Y-%m-%d')`,
     integerText: (x) => `CAST(CAST(${x} AS INTEGER) AS VARCHAR)`,
@@ -61,6 +65,7 @@ export const DIALECTS = {
     instant: (x) => `CASE WHEN pg_input_is_valid(${x}, 'timestamptz') THEN CAST(${x} AS timestamptz) END`,
     wallClockDay: (x) => `CASE WHEN pg_input_is_valid(${x}, 'timestamp') THEN CAST(CAST(${x} AS timestamp) AS date) END`,
     unixSeconds: (x) => `to_timestamp(CAST(${x} AS double precision))`,
+    unixMilliseconds: (x) => `to_timestamp(CAST(${x} AS double precision) / 1000)`,
     localDay: (instant, zone) => `CAST((${instant}) AT TIME ZONE ${singleQuoted(zone)} AS date)`,
     dayText: (date) => `to_char(${date}, 'YYYY-MM-DD')`,
     integerText: (x) => `CAST(CAST(${x} AS integer) AS text)`,
@@ -74,6 +79,7 @@ export const DIALECTS = {
     instant: (x) => `SAFE_CAST(${x} AS TIMESTAMP)`,
     wallClockDay: (x) => `DATE(SAFE_CAST(${x} AS DATETIME))`,
     unixSeconds: (x) => `TIMESTAMP_MICROS(CAST(ROUND(CAST(${x} AS FLOAT64) * 1000000) AS INT64))`,
+    unixMilliseconds: (x) => `TIMESTAMP_MILLIS(CAST(${x} AS INT64))`,
     localDay: (instant, zone) => `DATE(${instant}, ${backslashQuoted(zone)})`,
     dayText: (date) => `FORMAT_DATE('%Y-%m-%d', ${date})`,
     integerText: (x) => `CAST(CAST(${x} AS INT64) AS STRING)`,
@@ -87,6 +93,8 @@ export const DIALECTS = {
     instant: (x) => `TRY_TO_TIMESTAMP_TZ(${x})`,
     wallClockDay: (x) => `TO_DATE(TRY_TO_TIMESTAMP_NTZ(${x}))`,
     unixSeconds: (x) => `TO_TIMESTAMP_TZ(CAST(${x} AS NUMBER(20, 9)))`,
+    // The scale 3 reads the number as milliseconds (TO_TIMESTAMP_* with a numeric expression and a scale).
+    unixMilliseconds: (x) => `TO_TIMESTAMP_TZ(CAST(${x} AS NUMBER(38, 0)), 3)`,
     localDay: (instant, zone) => `TO_DATE(CONVERT_TIMEZONE(${singleQuoted(zone)}, ${instant}))`,
     dayText: (date) => `TO_CHAR(${date}, 'YYYY-MM-DD')`,
     integerText: (x) => `TO_VARCHAR(CAST(${x} AS INTEGER))`,
@@ -101,6 +109,7 @@ export const DIALECTS = {
     instant: (x) => `TRY_CAST(${x} AS TIMESTAMP)`,
     wallClockDay: (x) => `CAST(TRY_CAST(${x} AS TIMESTAMP) AS DATE)`,
     unixSeconds: (x) => `timestamp_seconds(CAST(${x} AS DOUBLE))`,
+    unixMilliseconds: (x) => `timestamp_millis(CAST(${x} AS BIGINT))`,
     localDay: (instant, zone) => `date_from_unix_date(CAST(FLOOR(unix_seconds(from_utc_timestamp(${instant}, ${backslashQuoted(zone)})) / 86400) AS INT))`,
     dayText: (date) => `CAST(${date} AS STRING)`,
     integerText: (x) => `CAST(CAST(${x} AS INT) AS STRING)`,

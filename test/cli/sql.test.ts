@@ -85,7 +85,7 @@ describe("the DuckDB query over the fixtures", () => {
 
 describe("the DuckDB query on edge cases equals ingest", () => {
   // Every rule of src/ingest/rows.ts that SQL applies: blanks, padding, leading zeros, decimals, out of range,
-  // offsets and Z, wall-clock times and bare days (in --tz), unix seconds, impossible dates, the window.
+  // offsets and Z, wall-clock times and bare days (in --tz), unix seconds and milliseconds, impossible dates, the window.
   const rows = [
     ["a", " 7 ", "2018-01-02T00:06:49Z", "Engaged"],
     ["a", "07", "2018-01-01T23:30:00-07:00", ""],
@@ -93,6 +93,11 @@ describe("the DuckDB query on edge cases equals ingest", () => {
     ["a", "0", "2018-01-01", " At Risk "],
     ["a", "9", "1514851200", "Engaged"],
     ["a", "9", "1514764800.5", "Engaged"],
+    // Unix milliseconds (13 digits): 2018-01-02T00:00:00Z, and 2017-12-31T23:59:59.999Z (outside the window in
+    // UTC, inside it in Kathmandu); 12 digits are no date.
+    ["a", "8", "1514851200000", "Engaged"],
+    ["a", "6", "1514764799999", "Engaged"],
+    ["a", "6", "151476479999", "Engaged"],
     ["b", "11", "2018-01-02T00:00:00Z", "Engaged"],
     ["b", "7.5", "2018-01-02T00:00:00Z", "Engaged"],
     ["b", "N/A", "2018-01-02T00:00:00Z", "Engaged"],
@@ -126,11 +131,11 @@ describe("the DuckDB query on edge cases equals ingest", () => {
 describe("queries for the other dialects", () => {
   const base = { table: "analytics.nps responses", variantColumn: "site", scoreColumn: "Score", dateColumn: "Created At", segmentColumn: "Lifecycle Stage", from: "2018-01-01", to: "2018-12-31", timeZone: "Europe/Berlin" } as const;
   const fragments: Record<(typeof SQL_DIALECTS)[number], readonly string[]> = {
-    duckdb: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS VARCHAR))', "regexp_full_match(nps_score, '^(0?[0-9]|10)$')", "TRY_CAST(nps_date AS TIMESTAMPTZ)", "timezone('Europe/Berlin', ", "strftime("],
-    postgres: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS text))', "(nps_score ~ '^(0?[0-9]|10)$')", "pg_input_is_valid(nps_date, 'timestamptz')", "AT TIME ZONE 'Europe/Berlin'", "to_char("],
-    bigquery: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "REGEXP_CONTAINS(nps_score, '^(0?[0-9]|10)$')", "SAFE_CAST(nps_date AS TIMESTAMP)", "DATE(SAFE_CAST(nps_date AS DATETIME))", ", 'Europe/Berlin')", "FORMAT_DATE('%Y-%m-%d', "],
-    snowflake: ['FROM "analytics"."nps responses"', 'TRIM(TO_VARCHAR("Created At"))', "REGEXP_LIKE(nps_score, '^(0?[0-9]|10)$')", "TRY_TO_TIMESTAMP_TZ(nps_date)", "CONVERT_TIMEZONE('Europe/Berlin', ", "TO_CHAR("],
-    spark: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "(nps_score RLIKE '^(0?[0-9]|10)$')", "TRY_CAST(nps_date AS TIMESTAMP)", "from_utc_timestamp(", "'Europe/Berlin'", "unix_seconds("],
+    duckdb: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS VARCHAR))', "regexp_full_match(nps_score, '^(0?[0-9]|10)$')", "TRY_CAST(nps_date AS TIMESTAMPTZ)", "timezone('Europe/Berlin', ", "strftime(", "to_timestamp(CAST(nps_date AS DOUBLE) / 1000)"],
+    postgres: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS text))', "(nps_score ~ '^(0?[0-9]|10)$')", "pg_input_is_valid(nps_date, 'timestamptz')", "AT TIME ZONE 'Europe/Berlin'", "to_char(", "to_timestamp(CAST(nps_date AS double precision) / 1000)"],
+    bigquery: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "REGEXP_CONTAINS(nps_score, '^(0?[0-9]|10)$')", "SAFE_CAST(nps_date AS TIMESTAMP)", "DATE(SAFE_CAST(nps_date AS DATETIME))", ", 'Europe/Berlin')", "FORMAT_DATE('%Y-%m-%d', ", "TIMESTAMP_MILLIS(CAST(nps_date AS INT64))"],
+    snowflake: ['FROM "analytics"."nps responses"', 'TRIM(TO_VARCHAR("Created At"))', "REGEXP_LIKE(nps_score, '^(0?[0-9]|10)$')", "TRY_TO_TIMESTAMP_TZ(nps_date)", "CONVERT_TIMEZONE('Europe/Berlin', ", "TO_CHAR(", "TO_TIMESTAMP_TZ(CAST(nps_date AS NUMBER(38, 0)), 3)"],
+    spark: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "(nps_score RLIKE '^(0?[0-9]|10)$')", "TRY_CAST(nps_date AS TIMESTAMP)", "from_utc_timestamp(", "'Europe/Berlin'", "unix_seconds(", "timestamp_millis(CAST(nps_date AS BIGINT))"],
   };
   for (const dialect of SQL_DIALECTS) {
     it(`${dialect}: its fragments, quoted identifiers, and every drop reason the rows can have`, () => {

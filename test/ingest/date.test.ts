@@ -22,6 +22,14 @@ describe("parseTimestamp", () => {
     expect(epoch("1521019267")).toBe(1521019267000);
   });
 
+  // Python: datetime.fromtimestamp(1700000000.123, tz=timezone.utc) -> 2023-11-14T22:13:20.123+00:00.
+  it("reads unix milliseconds (13 digits: 2001-09-09 to 2286; as seconds they would be beyond the year 33,000)", () => {
+    expect(epoch("1672531200000")).toBe(Date.UTC(2023, 0, 1));
+    expect(epoch("1700000000123")).toBe(Date.UTC(2023, 10, 14, 22, 13, 20, 123));
+    expect(parseTimestamp("999999999999")).toEqual({ kind: "invalid" });
+    expect(parseTimestamp("16725312000000")).toEqual({ kind: "invalid" });
+  });
+
   it("reports blanks as missing and nonsense or impossible dates as invalid", () => {
     expect(parseTimestamp(" ")).toEqual({ kind: "missing" });
     for (const text of ["yesterday", "2018-02-30", "2018-13-01", "2018-03-14T25:00:00Z", "14/03/2018"]) {
