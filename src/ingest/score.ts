@@ -1,6 +1,8 @@
 /**
  * Parsing a 0-10 likelihood-to-recommend answer. Only whole numbers 0..10 are scores: a decimal such as
- * `7.5` or an out-of-range `11` is not silently rounded or clamped, it is an invalid score.
+ * `7.5` or an out-of-range `11` is not silently rounded or clamped, it is an invalid score. A whole number
+ * written with a zero fraction (`9.0`) is that number: pandas writes an integer column with blanks that way
+ * (as float64), so a score column saved from a data frame reads as it was.
  */
 
 export type ScoreParse =
@@ -8,7 +10,7 @@ export type ScoreParse =
   | { readonly kind: "missing" }
   | { readonly kind: "invalid" };
 
-const WHOLE_NUMBER = /^[0-9]{1,2}$/;
+const WHOLE_NUMBER = /^[0-9]{1,2}(?:\.0+)?$/;
 
 export function parseScore(raw: string | undefined): ScoreParse {
   const text = (raw ?? "").trim();

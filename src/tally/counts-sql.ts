@@ -27,8 +27,13 @@ export interface CountsQuery {
   readonly timeZone: string;
 }
 
-/** Whole numbers 0-10, as ingest's parseScore: one or two digits, at most 10 (`07` is 7; `7.5`, `11` are not). */
-export const SCORE_PATTERN = "^(0?[0-9]|10)$";
+/**
+ * Whole numbers 0-10, as ingest's parseScore: one or two digits, at most 10, and a zero fraction allowed
+ * (`07` and `7.0` are 7; `7.5`, `11` are not).
+ */
+export const SCORE_PATTERN = "^(0?[0-9]|10)([.]0+)?$";
+/** The zero fraction of a score that matched SCORE_PATTERN. */
+const ZERO_FRACTION = "[.]0+$";
 /** Seconds since 1970, 9 or 10 digits with an optional fraction (as ingest reads them). */
 export const UNIX_SECONDS_PATTERN = "^[0-9]{9,10}([.][0-9]+)?$";
 /** Milliseconds since 1970, 13 digits (as ingest reads them). */
@@ -72,7 +77,7 @@ export function buildCountsQuery(query: CountsQuery): string {
       ? [`      WHEN nps_date IS NULL OR nps_date = '' THEN ${dropped("missing-date")}`, `      WHEN nps_day IS NULL THEN ${dropped("invalid-date")}`]
       : []),
     ...(window.length > 0 ? [`      WHEN ${window.join(" OR ")} THEN ${dropped("outside-window")}`] : []),
-    `      ELSE ${d.integerText("nps_score")}`,
+    `      ELSE ${d.integerText(d.withoutMatch("nps_score", ZERO_FRACTION))}`,
   ];
   const used = (expression: string): string => `CASE WHEN nps_outcome LIKE '${DROPPED_PREFIX}%' THEN NULL ELSE ${expression} END`;
   const output = ["variant", "period", "segment", "score"].map(q).join(", ");

@@ -14,6 +14,7 @@
  *   a division by 1000 in floating point cannot move a time across midnight, where it is a whole second);
  * - `localDay(instant, zone)`: the calendar DATE of an instant in an IANA zone;
  * - `dayText(date)`: a DATE as `YYYY-MM-DD`;
+ * - `withoutMatch(x, pattern)`: the text with the first match of the regular expression removed;
  * - `integerText(x)`: text of a whole number without leading zeros (`07` -> `7`).
  */
 
@@ -33,6 +34,7 @@ export interface DialectFragments {
   readonly unixMilliseconds: (expression: string) => string;
   readonly localDay: (instant: string, zone: string) => string;
   readonly dayText: (date: string) => string;
+  readonly withoutMatch: (expression: string, pattern: string) => string;
   readonly integerText: (expression: string) => string;
 }
 
@@ -53,6 +55,7 @@ export const DIALECTS = {
     unixMilliseconds: (x) => `to_timestamp(CAST(${x} AS DOUBLE) / 1000)`,
     localDay: (instant, zone) => `CAST(timezone(${singleQuoted(zone)}, ${instant}) AS DATE)`,
     dayText: (date) => `strftime(${date}, '%Y-%m-%d')`,
+    withoutMatch: (x, pattern) => `regexp_replace(${x}, ${singleQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS INTEGER) AS VARCHAR)`,
   },
   postgres: {
@@ -68,6 +71,7 @@ export const DIALECTS = {
     unixMilliseconds: (x) => `to_timestamp(CAST(${x} AS double precision) / 1000)`,
     localDay: (instant, zone) => `CAST((${instant}) AT TIME ZONE ${singleQuoted(zone)} AS date)`,
     dayText: (date) => `to_char(${date}, 'YYYY-MM-DD')`,
+    withoutMatch: (x, pattern) => `regexp_replace(${x}, ${singleQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS integer) AS text)`,
   },
   bigquery: {
@@ -82,6 +86,7 @@ export const DIALECTS = {
     unixMilliseconds: (x) => `TIMESTAMP_MILLIS(CAST(${x} AS INT64))`,
     localDay: (instant, zone) => `DATE(${instant}, ${backslashQuoted(zone)})`,
     dayText: (date) => `FORMAT_DATE('%Y-%m-%d', ${date})`,
+    withoutMatch: (x, pattern) => `REGEXP_REPLACE(${x}, ${backslashQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS INT64) AS STRING)`,
   },
   snowflake: {
@@ -97,6 +102,7 @@ export const DIALECTS = {
     unixMilliseconds: (x) => `TO_TIMESTAMP_TZ(CAST(${x} AS NUMBER(38, 0)), 3)`,
     localDay: (instant, zone) => `TO_DATE(CONVERT_TIMEZONE(${singleQuoted(zone)}, ${instant}))`,
     dayText: (date) => `TO_CHAR(${date}, 'YYYY-MM-DD')`,
+    withoutMatch: (x, pattern) => `REGEXP_REPLACE(${x}, ${singleQuoted(pattern)}, '')`,
     integerText: (x) => `TO_VARCHAR(CAST(${x} AS INTEGER))`,
   },
   spark: {
@@ -112,6 +118,7 @@ export const DIALECTS = {
     unixMilliseconds: (x) => `timestamp_millis(CAST(${x} AS BIGINT))`,
     localDay: (instant, zone) => `date_from_unix_date(CAST(FLOOR(unix_seconds(from_utc_timestamp(${instant}, ${backslashQuoted(zone)})) / 86400) AS INT))`,
     dayText: (date) => `CAST(${date} AS STRING)`,
+    withoutMatch: (x, pattern) => `regexp_replace(${x}, ${backslashQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS INT) AS STRING)`,
   },
 } as const satisfies Record<SqlDialect, DialectFragments>;

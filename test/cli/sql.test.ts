@@ -84,8 +84,9 @@ describe("the DuckDB query over the fixtures", () => {
 });
 
 describe("the DuckDB query on edge cases equals ingest", () => {
-  // Every rule of src/ingest/rows.ts that SQL applies: blanks, padding, leading zeros, decimals, out of range,
-  // offsets and Z, wall-clock times and bare days (in --tz), unix seconds and milliseconds, impossible dates, the window.
+  // Every rule of src/ingest/rows.ts that SQL applies: blanks, padding, leading zeros, decimals (a zero fraction
+  // is a whole number), out of range, offsets and Z, wall-clock times and bare days (in --tz), unix seconds and
+  // milliseconds, impossible dates, the window.
   const rows = [
     ["a", " 7 ", "2018-01-02T00:06:49Z", "Engaged"],
     ["a", "07", "2018-01-01T23:30:00-07:00", ""],
@@ -100,6 +101,10 @@ describe("the DuckDB query on edge cases equals ingest", () => {
     ["a", "6", "151476479999", "Engaged"],
     ["b", "11", "2018-01-02T00:00:00Z", "Engaged"],
     ["b", "7.5", "2018-01-02T00:00:00Z", "Engaged"],
+    ["b", "7.0", "2018-01-02T00:00:00Z", "Engaged"],
+    ["a", "10.00", "2018-01-02T00:00:00Z", "Engaged"],
+    ["b", "11.0", "2018-01-02T00:00:00Z", "Engaged"],
+    ["b", "9.05", "2018-01-02T00:00:00Z", "Engaged"],
     ["b", "N/A", "2018-01-02T00:00:00Z", "Engaged"],
     ["b", "", "2018-01-02T00:00:00Z", "Engaged"],
     ["", "9", "2018-01-02T00:00:00Z", "Engaged"],
@@ -131,11 +136,11 @@ describe("the DuckDB query on edge cases equals ingest", () => {
 describe("queries for the other dialects", () => {
   const base = { table: "analytics.nps responses", variantColumn: "site", scoreColumn: "Score", dateColumn: "Created At", segmentColumn: "Lifecycle Stage", from: "2018-01-01", to: "2018-12-31", timeZone: "Europe/Berlin" } as const;
   const fragments: Record<(typeof SQL_DIALECTS)[number], readonly string[]> = {
-    duckdb: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS VARCHAR))', "regexp_full_match(nps_score, '^(0?[0-9]|10)$')", "TRY_CAST(nps_date AS TIMESTAMPTZ)", "timezone('Europe/Berlin', ", "strftime(", "to_timestamp(CAST(nps_date AS DOUBLE) / 1000)"],
-    postgres: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS text))', "(nps_score ~ '^(0?[0-9]|10)$')", "pg_input_is_valid(nps_date, 'timestamptz')", "AT TIME ZONE 'Europe/Berlin'", "to_char(", "to_timestamp(CAST(nps_date AS double precision) / 1000)"],
-    bigquery: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "REGEXP_CONTAINS(nps_score, '^(0?[0-9]|10)$')", "SAFE_CAST(nps_date AS TIMESTAMP)", "DATE(SAFE_CAST(nps_date AS DATETIME))", ", 'Europe/Berlin')", "FORMAT_DATE('%Y-%m-%d', ", "TIMESTAMP_MILLIS(CAST(nps_date AS INT64))"],
-    snowflake: ['FROM "analytics"."nps responses"', 'TRIM(TO_VARCHAR("Created At"))', "REGEXP_LIKE(nps_score, '^(0?[0-9]|10)$')", "TRY_TO_TIMESTAMP_TZ(nps_date)", "CONVERT_TIMEZONE('Europe/Berlin', ", "TO_CHAR(", "TO_TIMESTAMP_TZ(CAST(nps_date AS NUMBER(38, 0)), 3)"],
-    spark: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "(nps_score RLIKE '^(0?[0-9]|10)$')", "TRY_CAST(nps_date AS TIMESTAMP)", "from_utc_timestamp(", "'Europe/Berlin'", "unix_seconds(", "timestamp_millis(CAST(nps_date AS BIGINT))"],
+    duckdb: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS VARCHAR))', "regexp_full_match(nps_score, '^(0?[0-9]|10)([.]0+)?$')", "TRY_CAST(nps_date AS TIMESTAMPTZ)", "timezone('Europe/Berlin', ", "strftime(", "to_timestamp(CAST(nps_date AS DOUBLE) / 1000)", "CAST(CAST(regexp_replace(nps_score, '[.]0+$', '') AS INTEGER) AS VARCHAR)"],
+    postgres: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS text))', "(nps_score ~ '^(0?[0-9]|10)([.]0+)?$')", "pg_input_is_valid(nps_date, 'timestamptz')", "AT TIME ZONE 'Europe/Berlin'", "to_char(", "to_timestamp(CAST(nps_date AS double precision) / 1000)", "CAST(CAST(regexp_replace(nps_score, '[.]0+$', '') AS integer) AS text)"],
+    bigquery: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "REGEXP_CONTAINS(nps_score, '^(0?[0-9]|10)([.]0+)?$')", "SAFE_CAST(nps_date AS TIMESTAMP)", "DATE(SAFE_CAST(nps_date AS DATETIME))", ", 'Europe/Berlin')", "FORMAT_DATE('%Y-%m-%d', ", "TIMESTAMP_MILLIS(CAST(nps_date AS INT64))", "CAST(CAST(REGEXP_REPLACE(nps_score, '[.]0+$', '') AS INT64) AS STRING)"],
+    snowflake: ['FROM "analytics"."nps responses"', 'TRIM(TO_VARCHAR("Created At"))', "REGEXP_LIKE(nps_score, '^(0?[0-9]|10)([.]0+)?$')", "TRY_TO_TIMESTAMP_TZ(nps_date)", "CONVERT_TIMEZONE('Europe/Berlin', ", "TO_CHAR(", "TO_TIMESTAMP_TZ(CAST(nps_date AS NUMBER(38, 0)), 3)", "TO_VARCHAR(CAST(REGEXP_REPLACE(nps_score, '[.]0+$', '') AS INTEGER))"],
+    spark: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "(nps_score RLIKE '^(0?[0-9]|10)([.]0+)?$')", "TRY_CAST(nps_date AS TIMESTAMP)", "from_utc_timestamp(", "'Europe/Berlin'", "unix_seconds(", "timestamp_millis(CAST(nps_date AS BIGINT))", "CAST(CAST(regexp_replace(nps_score, '[.]0+$', '') AS INT) AS STRING)"],
   };
   for (const dialect of SQL_DIALECTS) {
     it(`${dialect}: its fragments, quoted identifiers, and every drop reason the rows can have`, () => {

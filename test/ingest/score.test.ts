@@ -7,6 +7,10 @@ describe("parseScore", () => {
     ["10", 10],
     [" 7 ", 7],
     ["09", 9],
+    // A whole number with a zero fraction, as pandas writes an integer column that has blanks (float64).
+    ["9.0", 9],
+    ["10.00", 10],
+    [" 0.0 ", 0],
   ])("reads %j as the whole number %d", (raw, score) => {
     expect(parseScore(raw)).toEqual({ kind: "score", score });
   });
@@ -16,7 +20,7 @@ describe("parseScore", () => {
   });
 
   // Decimals and out-of-range values are not rounded or clamped: the tool never guesses a score.
-  it.each(["7.5", "11", "-1", "N/A", "ten", "1e1", "0x5", "10 - Extremely likely", "100"])("rejects %j as invalid", (raw) => {
+  it.each(["7.5", "11", "-1", "N/A", "ten", "1e1", "0x5", "10 - Extremely likely", "100", "9.01", "11.0", "9.", ".0", "9,0", "10.0.0"])("rejects %j as invalid", (raw) => {
     expect(parseScore(raw)).toEqual({ kind: "invalid" });
   });
 });
