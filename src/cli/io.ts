@@ -1,6 +1,8 @@
 /** The process's streams and environment, gathered in one place so the CLI can run in tests without a process. */
+import { writeFile } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
 import type { ColorSupportLevel } from "chalk";
+import { UsageError } from "../errors.js";
 
 export interface Io {
   readonly stdin: Readable;
@@ -26,4 +28,27 @@ export function colourLevel(env: NodeJS.ProcessEnv, isTty: boolean): ColorSuppor
   }
   if (env["NO_COLOR"] !== undefined && env["NO_COLOR"] !== "") return 0;
   return isTty ? 1 : 0;
+}
+
+/** Why a file could not be written, by error code: each is the user's to fix, not a bug. */
+const UNWRITABLE: Readonly<Record<string, string>> = {
+  ENOENT: "no such directory",
+  ENOTDIR: "a part of the path is not a directory",
+  EISDIR: "it is a directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+};
+
+/** Writes `--output` (a report, counts or a query); a path that cannot be written is a usage error (exit 2). */
+export async function writeOutputFile(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    const reason = UNWRITABLE[(error as NodeJS.ErrnoException).code ?? ""];
+    if (reason === undefined) throw error;
+    throw new UsageError(`cannot write ${path}: ${reason}`, "check the --output path");
+  }
 }

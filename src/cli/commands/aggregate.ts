@@ -3,12 +3,11 @@
  * summed by `nps-ab analyze --counts a.csv b.csv`, which analyses them exactly as the raw rows. Reads with
  * the same options as `analyze` (columns, window, time zone, platform, dedupe, dialect).
  */
-import { writeFile } from "node:fs/promises";
 import { ingest } from "../../ingest/ingest.js";
 import { writeCountsCsv } from "../../tally/counts-csv.js";
 import { readConfig } from "../config.js";
 import { parseInputArguments } from "../inputs.js";
-import type { Io } from "../io.js";
+import { writeOutputFile, type Io } from "../io.js";
 import { ANALYZE_OPTIONS, normaliseAnalyzeOptions, type OptionSpec, type RawOptions } from "../options.js";
 
 /** The options of analyze that say how to read and count the rows (not how to analyse them). */
@@ -46,7 +45,7 @@ export async function runAggregate(argumentFiles: readonly string[], cliOptions:
   if (output === undefined || output === "-") {
     io.stdout.write(counts);
   } else {
-    await writeFile(output, counts);
+    await writeOutputFile(output, counts);
     const { rowsRead, rowsUsed } = tally.accounting;
     io.stderr.write(`nps-ab: wrote counts of ${rowsRead} rows read (${rowsUsed} used) to ${output}\n`);
   }

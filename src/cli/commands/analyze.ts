@@ -1,5 +1,4 @@
 /** `nps-ab analyze`: read (ingest), analyse (pure), render, and choose the exit code. */
-import { writeFile } from "node:fs/promises";
 import { Chalk } from "chalk";
 import { analyze } from "../../analysis/analyze.js";
 import type { Report, SourceAccounting } from "../../analysis/report.js";
@@ -7,7 +6,7 @@ import { ingest, type SourceSummary } from "../../ingest/ingest.js";
 import { render } from "../../report/index.js";
 import { exitCodeFor } from "../exit-code.js";
 import { parseInputArguments } from "../inputs.js";
-import type { Io } from "../io.js";
+import { writeOutputFile, type Io } from "../io.js";
 import { readConfig } from "../config.js";
 import { ANALYZE_OPTIONS, normaliseAnalyzeOptions, type AnalyzeCommandOptions, type RawOptions } from "../options.js";
 import { readCountsInputs, rejectRawReadingOptions } from "../counts-inputs.js";
@@ -60,7 +59,7 @@ export async function runAnalyze(argumentFiles: readonly string[], cliOptions: R
   const quiet = raw["quiet"] === true;
   const report = raw["counts"] === true ? await analyseCounts(files, raw, options, io) : await analyseExports(files, options, io, quiet);
   if (options.output !== undefined) {
-    await writeFile(options.output, render(report, options.format, new Chalk({ level: 0 })));
+    await writeOutputFile(options.output, render(report, options.format, new Chalk({ level: 0 })));
     if (!quiet) io.stderr.write(`nps-ab: wrote ${options.format} report to ${options.output} (verdict: ${report.verdict})\n`);
   } else if (!quiet) {
     io.stdout.write(render(report, options.format, new Chalk({ level: io.colourLevel })));

@@ -2,7 +2,6 @@
  * `nps-ab power`: how many responses per variant a comparison needs, from a baseline score mix (given as
  * shares, or read from an export) and the effect to detect (`--mde`) or the margin to show (`--margin`).
  */
-import { writeFile } from "node:fs/promises";
 import { SCHEMA_VERSION } from "../../analysis/report.js";
 import { formatPoints } from "../../analysis/format.js";
 import { UsageError } from "../../errors.js";
@@ -16,7 +15,7 @@ import {
   type SampleSizeResult,
 } from "../../stats/power.js";
 import { variantHistogram } from "../../tally/tally.js";
-import type { Io } from "../io.js";
+import { writeOutputFile, type Io } from "../io.js";
 import { number, oneOf, text, type RawOptions } from "../option-values.js";
 import type { OptionSpec } from "../options.js";
 
@@ -125,6 +124,6 @@ export async function runPower(files: readonly string[], raw: RawOptions, io: Io
   const output = format === "json" ? `${JSON.stringify(report, null, 2)}\n` : `${report.summary}\n`;
   const file = text(raw, "output");
   if (file === undefined) io.stdout.write(output);
-  else await writeFile(file, output);
+  else await writeOutputFile(file, output);
   return 0;
 }

@@ -3,12 +3,11 @@
  * counts its responses into a counts CSV, so the warehouse does the counting and `analyze --counts` the
  * statistics. Column names cannot be detected without reading the data, so they are taken as given.
  */
-import { writeFile } from "node:fs/promises";
 import { UsageError } from "../../errors.js";
 import { isKnownTimeZone } from "../../ingest/date.js";
 import { buildCountsQuery } from "../../tally/counts-sql.js";
 import { SQL_DIALECTS, type SqlDialect } from "../../tally/sql-dialects.js";
-import type { Io } from "../io.js";
+import { writeOutputFile, type Io } from "../io.js";
 import { day, oneOf, text, type RawOptions } from "../option-values.js";
 import { ANALYZE_OPTIONS, type OptionSpec } from "../options.js";
 
@@ -62,6 +61,6 @@ export async function runSql(raw: RawOptions, io: Io): Promise<number> {
   });
   const output = text(raw, "output");
   if (output === undefined || output === "-") io.stdout.write(query);
-  else await writeFile(output, query);
+  else await writeOutputFile(output, query);
   return 0;
 }
