@@ -129,8 +129,9 @@ function generalRows(csv: CsvSource): FileRows {
 /** The byte-level reader where it can read the file (fast/fast-file.ts), the general one elsewhere. */
 async function openRows(path: string, options: IngestOptions, stdin: Readable, threads: KeptThreads): Promise<{ rows: FileRows; csv: CsvSource }> {
   const csv = await openCsv(path, stdin, options);
-  if (options.fastReader === false || !canReadFast(path, csv)) return { rows: generalRows(csv), csv };
-  csv.close();
+  if (options.fastReader === false || !canReadFast(csv)) return { rows: generalRows(csv), csv };
+  // A file is opened again by path; stdin's bytes come from `csv`.
+  if (path !== "-") csv.close();
   return { rows: new FastFileRows(path, csv, { ...options, threads }), csv };
 }
 

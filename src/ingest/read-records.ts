@@ -51,6 +51,11 @@ export interface CsvSource {
   close(): void;
   /** The records, header rows included; blank lines (and rows of empty fields) are skipped. */
   records(): AsyncGenerator<CsvRecord>;
+  /**
+   * Or the input's bytes from its start (decompressed, byte-order mark included), for the byte-level reader
+   * where it cannot open the input again (stdin). Either this or `records`, once.
+   */
+  bytes(): Readable;
 }
 
 
@@ -81,7 +86,14 @@ async function sniff(input: Readable, file: string, options: ReaderOptions): Pro
   const dialect: Dialect = { delimiter: sniffed.delimiter, encoding: encoding.encoding, bom: encoding.bomBytes > 0, compressed };
   const { sepLine } = sniffed;
   const text = (): Readable => pipeline(peeked.stream, createDecoder(encoding, file), () => undefined);
-  return { file, dialect, sepLine, close: () => peeked.stream.destroy(), records: () => parseRecords(text(), file, dialect.delimiter, sepLine, options.relax === true) };
+  return {
+    file,
+    dialect,
+    sepLine,
+    close: () => peeked.stream.destroy(),
+    records: () => parseRecords(text(), file, dialect.delimiter, sepLine, options.relax === true),
+    bytes: () => peeked.stream,
+  };
 }
 
 async function guard<T>(promise: Promise<T>, file: string): Promise<T> {

@@ -8,6 +8,7 @@
  */
 import fc from "fast-check";
 import { Readable } from "node:stream";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { csvFileWriter } from "./csv-files.js";
 import { ingest as ingestBuilt } from "../../dist/ingest/ingest.js";
@@ -119,5 +120,72 @@ describe("the byte-level reader through ingest (property-based, oracle: the csv-
       }),
       { numRuns: 10 },
     );
+  });
+});
+
+/** `bytes` as stdin in chunks of the given sizes (in turn), so that chunk boundaries fall anywhere. */
+function stdinOf(bytes: Buffer, sizes: readonly number[]): Readable {
+  const chunks: Buffer[] = [];
+  for (let at = 0, index = 0; at < bytes.length; index += 1) {
+    const size = sizes[index % sizes.length] as number;
+    chunks.push(bytes.subarray(at, at + size));
+    at += size;
+  }
+  return Readable.from(chunks);
+}
+
+describe("stdin through the byte-level reader (oracle: the csv-parse reader, which reads stdin as it comes)", () => {
+  // ~250 KB: past the 64 KiB the dialect is sniffed from, so most of it streams in after the head.
+  const [rows] = fc.sample(fc.array(row, { minLength: 3000, maxLength: 3000 }), { seed: 11, numRuns: 1 }) as [Row[]];
+  const stdinRun = fc.record({
+    sizes: fc.array(fc.integer({ min: 1, max: 70_000 }), { minLength: 1, maxLength: 6 }),
+    // Byte-order marks: csv-parse drops one after the one sniffed (an export saved twice by Excel).
+    boms: fc.constantFrom(0, 1, 2),
+    gzip: fc.boolean(),
+    crlf: fc.boolean(),
+    dedupe: fc.constantFrom("none", "first", "last") as fc.Arbitrary<"none" | "first" | "last">,
+  });
+
+  it("counts an export given in chunks of any size as the general reader does: plain, with byte-order marks, gzip", async () => {
+    await fc.assert(
+      fc.asyncProperty(stdinRun, async ({ sizes, boms, gzip, crlf, dedupe }) => {
+        const text = Buffer.from(`${"\uFEFF".repeat(boms)}${exportOf(rows, 3, crlf)}`);
+        const bytes = gzip ? gzipSync(text) : text;
+        const options: IngestOptions = { timeZone: "UTC", strict: false, variantColumn: "Site", dedupe, dateFormat: "dmy" };
+        const expected = await outcome(() => ingest([{ path: "-" }], { ...options, fastReader: false }, stdinOf(bytes, sizes)));
+        expect(expected).toMatchObject({ sources: [expect.stringContaining('"file":"<stdin>"')] });
+        expect(await outcome(() => ingest([{ path: "-" }], options, stdinOf(bytes, sizes)))).toEqual(expected);
+      }),
+      { seed: 3, numRuns: 12 },
+    );
+  });
+
+  it("names the line of the first byte that is not UTF-8, as the general reader does", async () => {
+    // Comments with two-, three- and four-byte characters, which chunks of 2-7 bytes split.
+    const lines = ["Response ID,Score,Created At,Comment,Site"];
+    for (let index = 0; index < 4000; index += 1) lines.push(`${index},${index % 11},2023-03-0${1 + (index % 9)}T10:00:00Z,"${["é ok", "日本", "ok 👍", "plain"][index % 4]}",site-${index % 2}`);
+    const utf8 = Buffer.from(`${lines.join("\n")}\n`);
+    const lineStart = (line: number): number => {
+      let at = 0;
+      for (let seen = 1; seen < line; seen += 1) at = utf8.indexOf(0x0a, at) + 1;
+      return at;
+    };
+    const spliced = (at: number, bad: number[], cut = 0): Buffer => Buffer.concat([utf8.subarray(0, at), Buffer.from(bad), utf8.subarray(at + cut)]);
+    const cases: [string, Buffer][] = [
+      ["a lone 0xff in the head", spliced(lineStart(30) + 5, [0xff])],
+      ["a lone 0xff after the sniffed prefix", spliced(lineStart(3500) + 3, [0xff])],
+      ["a lone continuation byte just after a line feed", spliced(lineStart(2800), [0x80])],
+      ["a three-byte character cut short by a line feed", spliced(lineStart(2900) - 1, [0xe6, 0x97])],
+      ["an overlong encoding", spliced(lineStart(3999) + 2, [0xc0, 0xaf])],
+      ["a character cut short at the end of the input", Buffer.concat([utf8, Buffer.from([0xf0, 0x9f, 0x91])])],
+    ];
+    const options: IngestOptions = { timeZone: "UTC", strict: false, variantColumn: "Site" };
+    for (const [name, bytes] of cases) {
+      for (const sizes of [[65_536], [61, 7, 3, 5], [4096, 2]]) {
+        const expected = await outcome(() => ingest([{ path: "-" }], { ...options, fastReader: false }, stdinOf(bytes, sizes)));
+        expect(expected, name).toMatch(/^\d+: (unknown encoding: not UTF-8 text|the file ends inside a UTF-8 character)$/);
+        expect(await outcome(() => ingest([{ path: "-" }], options, stdinOf(bytes, sizes))), `${name}, chunks ${sizes.join(" ")}`).toBe(expected);
+      }
+    }
   });
 });

@@ -63,8 +63,18 @@ function notDecodable(encoding: EncodingName, chunk: Buffer, linesBefore: number
   const lenient = new TextDecoder(encoding).decode(chunk);
   const bad = lenient.indexOf("\uFFFD");
   const line = linesBefore + countLineFeeds(bad === -1 ? lenient : lenient.slice(0, bad)) + 1;
-  const what = encoding === "utf-8" ? "unknown encoding: not UTF-8 text" : `not valid ${encoding.toUpperCase()} text`;
-  return new InputError(what, { file, line }, UNKNOWN_HINT);
+  if (encoding === "utf-8") return notUtf8(file, line);
+  return new InputError(`not valid ${encoding.toUpperCase()} text`, { file, line }, UNKNOWN_HINT);
+}
+
+/** The error for input that ends with the first bytes of a character only. */
+export function endsInsideCharacter(encoding: EncodingName, file: string, line: number): InputError {
+  return new InputError(`the file ends inside a ${encoding.toUpperCase()} character`, { file, line }, "the file is truncated or not in this encoding");
+}
+
+/** The error for input that is not UTF-8 text (nor marked as UTF-16), naming the line of the first bad byte. */
+export function notUtf8(file: string, line: number): InputError {
+  return new InputError("unknown encoding: not UTF-8 text", { file, line }, UNKNOWN_HINT);
 }
 
 /**
@@ -98,7 +108,7 @@ export function createDecoder({ encoding, bomBytes }: DetectedEncoding, file: st
         const rest = decoder.decode();
         callback(null, encoding === "utf-8" || rest === "" ? undefined : Buffer.from(rest, "utf8"));
       } catch {
-        callback(new InputError(`the file ends inside a ${encoding.toUpperCase()} character`, { file, line: lines + 1 }, "the file is truncated or not in this encoding"));
+        callback(endsInsideCharacter(encoding, file, lines + 1));
       }
     },
   });

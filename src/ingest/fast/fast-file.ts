@@ -2,15 +2,17 @@
  * One export read by the byte-level reader: the head (header rows and the sample) as string records, the
  * rest counted from the bytes, in worker threads when the file is large (parallel.ts) or here.
  *
- * It reads UTF-8 files (BOM or not, gzip-compressed or not) named by path; ingest.ts gives anything else
- * (stdin, which cannot be read twice, UTF-16, Latin-1, Excel's `sep=` line, a multi-byte delimiter) to the
- * general csv-parse reader. Invalid UTF-8 found on the way sends the file to the general reader too, for
- * its error message.
+ * It reads UTF-8 input (BOM or not, gzip-compressed or not): a file named by path, or stdin, whose bytes
+ * come once, from the source that sniffed them, and are read in order on this thread (as a gzip file's are);
+ * ingest.ts gives anything else (UTF-16, Latin-1, Excel's `sep=` line, a multi-byte delimiter) to the general
+ * csv-parse reader. Invalid UTF-8 found on the way sends a file to the general reader too, for its error
+ * message; for stdin, which cannot be read again, the line of the first bad byte is found here.
  */
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { InputError } from "../../errors.js";
+import { endsInsideCharacter, notUtf8 } from "../dialect/encoding.js";
 import { corruptGzip, isZlibError } from "../dialect/gzip.js";
 import { fitToHeader, openCsv, type CsvRecord, type CsvSource, type ReaderOptions } from "../read-records.js";
 import type { PlatformName } from "../platforms/index.js";
@@ -43,9 +45,9 @@ export interface FastReadOptions extends ReaderOptions {
 const BLOCK_BYTES = 4 << 20;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
-export function canReadFast(path: string, csv: CsvSource): boolean {
+export function canReadFast(csv: CsvSource): boolean {
   const { delimiter, encoding } = csv.dialect;
-  return path !== "-" && encoding === "utf-8" && !csv.sepLine && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && !'"\r\n\u0000'.includes(delimiter);
+  return encoding === "utf-8" && !csv.sepLine && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && !'"\r\n\u0000'.includes(delimiter);
 }
 
 /** The general reader's error for a file the byte-level reader found not to be UTF-8. */
@@ -62,10 +64,14 @@ async function generalReaderError(path: string, options: ReaderOptions): Promise
 
 export class FastFileRows implements FileRows {
   private readonly stream: RecordStream;
+  /** The file (-1: stdin). */
   private readonly fd: number;
   private readonly size: number;
   private position: number;
-  private readonly gunzipped: AsyncIterator<Buffer> | null;
+  /** The bytes in order, where they are not read from the file at offsets: a gzip file's, or stdin's. */
+  private readonly streamed: AsyncIterator<Buffer> | null;
+  /** The last block of `streamed` (for the line of invalid UTF-8 on stdin). */
+  private lastBlock: Buffer | null = null;
   private bytesPerRecord = 100;
   /** Compressed bytes read so far (gzip input), for progress. */
   private compressedRead: () => number = () => 0;
@@ -75,26 +81,33 @@ export class FastFileRows implements FileRows {
     private readonly csv: CsvSource,
     private readonly options: FastReadOptions,
   ) {
-    this.fd = openSync(path, "r");
-    this.size = fstatSync(this.fd).size;
     const { dialect, file } = csv;
-    this.position = dialect.compressed || !dialect.bom ? 0 : UTF8_BOM.length;
-    if (dialect.compressed) {
-      const raw = createReadStream(path);
-      this.gunzipped = raw.pipe(createGunzip())[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-      this.compressedRead = () => raw.bytesRead;
-    } else this.gunzipped = null;
+    if (path === "-") {
+      [this.fd, this.size, this.position] = [-1, 0, 0];
+      this.streamed = csv.bytes()[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    } else {
+      this.fd = openSync(path, "r");
+      this.size = fstatSync(this.fd).size;
+      this.position = dialect.compressed || !dialect.bom ? 0 : UTF8_BOM.length;
+      if (dialect.compressed) {
+        const raw = createReadStream(path);
+        this.streamed = raw.pipe(createGunzip())[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+        this.compressedRead = () => raw.bytesRead;
+      } else this.streamed = null;
+    }
     const scanner = new RecordScanner(dialect.delimiter.charCodeAt(0), "all");
     this.stream = new RecordStream(scanner, file, options.relax === true, { previousEnd: 0, headerLength: 0, offset: this.position });
   }
 
   /** The next block of (decompressed) bytes, or null at the end. */
   private async block(): Promise<Buffer | null> {
-    if (this.gunzipped !== null) {
+    if (this.streamed !== null) {
       try {
-        const next = await this.gunzipped.next();
-        this.options.onProgress?.(this.compressedRead(), this.size);
-        return next.done === true ? null : next.value;
+        const next = await this.streamed.next();
+        // stdin's size is not known: no progress.
+        if (this.fd >= 0) this.options.onProgress?.(this.compressedRead(), this.size);
+        this.lastBlock = next.done === true ? null : next.value;
+        return this.lastBlock;
       } catch (error) {
         if (isZlibError(error)) throw corruptGzip(this.csv.file);
         throw error;
@@ -112,9 +125,15 @@ export class FastFileRows implements FileRows {
     try {
       return await read();
     } catch (error) {
-      if (error instanceof NotUtf8) throw await generalReaderError(this.path, this.options);
+      if (error instanceof NotUtf8) throw this.fd < 0 ? this.notUtf8Here() : await generalReaderError(this.path, this.options);
       throw error;
     }
+  }
+
+  /** stdin's error for bytes that are not UTF-8, worded as the general reader's (stdin cannot be read again for it). */
+  private notUtf8Here(): InputError {
+    const line = this.stream.lineOfInvalidUtf8(this.lastBlock);
+    return this.lastBlock === null ? endsInsideCharacter("utf-8", this.csv.file, line) : notUtf8(this.csv.file, line);
   }
 
   head(count: number): Promise<CsvRecord[]> {
@@ -130,7 +149,9 @@ export class FastFileRows implements FileRows {
       const start = stream.offset;
       for (;;) {
         let block = await this.block();
-        // csv-parse drops a byte-order mark at the start of what it reads, which may follow the one sniffed.
+        // The byte-order mark sniffed (a file starts after it); then csv-parse drops a byte-order mark at the
+        // start of what it reads, which may follow the one sniffed.
+        if (first && block !== null && this.streamed !== null && this.csv.dialect.bom) block = block.subarray(UTF8_BOM.length);
         if (first && block !== null && UTF8_BOM.every((byte, index) => block?.[index] === byte)) block = block.subarray(3);
         first = false;
         if (stream.push(block, sink) || block === null) {
@@ -146,7 +167,7 @@ export class FastFileRows implements FileRows {
       const counter = new FastRowCounter(context);
       const { stream, csv } = this;
       stream.useScanner(new RecordScanner(csv.dialect.delimiter.charCodeAt(0), counter.columns));
-      const plan = this.gunzipped === null ? parallelPlan(this.options.parallel, stream, this.size) : null;
+      const plan = this.streamed === null ? parallelPlan(this.options.parallel, stream, this.size) : null;
       if (plan !== null) {
         const setup = this.workerSetup(context, headerCandidates);
         const threads = this.options.threads ?? readerThreads();
@@ -157,7 +178,7 @@ export class FastFileRows implements FileRows {
         }
       }
       const sink = (bytes: Buffer, line: number, scanner: RecordScanner): void => counter.count(bytes, line, scanner);
-      if (this.gunzipped === null) {
+      if (this.streamed === null) {
         const progress = (position: number): void => this.options.onProgress?.(position, this.size);
         readRange(this.fd, this.size, stream, Number.POSITIVE_INFINITY, sink, Buffer.allocUnsafe(BLOCK_BYTES), progress);
         return;
@@ -190,7 +211,7 @@ export class FastFileRows implements FileRows {
   }
 
   async close(): Promise<void> {
-    await this.gunzipped?.return?.();
-    closeSync(this.fd);
+    await this.streamed?.return?.();
+    if (this.fd >= 0) closeSync(this.fd);
   }
 }

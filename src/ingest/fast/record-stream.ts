@@ -37,6 +37,37 @@ function incompleteTail(bytes: Buffer): number {
   return 0;
 }
 
+/** Line feeds in `bytes[start..end)`. */
+function lineFeeds(bytes: Buffer, start: number, end: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a, start); at !== -1 && at < end; at = bytes.indexOf(0x0a, at + 1)) count += 1;
+  return count;
+}
+
+/**
+ * The index of the first byte of `bytes` that no UTF-8 character can start or continue there (`bytes.length`:
+ * none; an incomplete character at the end is not an error): the shortest prefix that a fatal, streaming
+ * TextDecoder (WHATWG Encoding, the same well-formedness as node:buffer's isUtf8) refuses, found by bisection.
+ */
+function firstInvalidUtf8(bytes: Buffer): number {
+  const refused = (length: number): boolean => {
+    try {
+      new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, length), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  if (!refused(bytes.length)) return bytes.length;
+  let [valid, invalid] = [0, bytes.length];
+  while (invalid - valid > 1) {
+    const middle = (valid + invalid) >>> 1;
+    if (refused(middle)) invalid = middle;
+    else valid = middle;
+  }
+  return invalid - 1;
+}
+
 export interface StreamStart {
   /** The line before the first record's (0 at the start of a file). */
   readonly previousEnd: number;
@@ -149,6 +180,19 @@ export class RecordStream {
       fields.push(all.kinds[field] === PLAIN ? bytes.toString("utf8", from, to) : unescapeField(bytes, from, to));
     }
     return fields;
+  }
+
+  /**
+   * After `push` threw NotUtf8 for `block` (null: the input ended inside a character), the line of the first
+   * byte that is not UTF-8, counted as the general reader counts it (line feeds before it, plus one). For an
+   * input that cannot be read again to let the general reader name it (stdin).
+   */
+  lineOfInvalidUtf8(block: Buffer | null): number {
+    // The bytes held are the start of the next record (line previousEnd + 1), and end with utf8Tail.
+    const before = this.previousEnd + lineFeeds(this.pending, 0, this.pending.length);
+    if (block === null) return before + 1;
+    const bytes = Buffer.concat([this.utf8Tail, block]);
+    return before + lineFeeds(bytes, 0, firstInvalidUtf8(bytes)) + 1;
   }
 
   private validate(block: Buffer): void {
