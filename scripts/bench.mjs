@@ -2,12 +2,13 @@
 /**
  * `npm run bench`: how long `nps-ab analyze` takes on a large Delighted-style export, next to DuckDB's grouped
  * count of the same file (the issue's baseline), DuckDB doing the same work as nps-ab (DEDUPE_SQL) and a bare
- * csv-parse pass (issue 5). The export is generated from a fixed seed and
+ * csv-parse pass (issue 5); and `nps-ab analyze -` with the file piped in (stdin is read in order, on one
+ * thread). The export is generated from a fixed seed and
  * cached in `.bench-cache/` (outside git). Runs alternate between the tools, round after round, so a slow
  * moment of the machine hits all of them; the medians and the ratios are printed, with peak RSS (from
  * `/usr/bin/time -f %M`).
  *
- *   npm run bench                                   2,000,000 rows (~180 MB), 5 rounds, all four tools
+ *   npm run bench                                   2,000,000 rows (~180 MB), 5 rounds, all five tools
  *   npm run bench -- --rows 22000000 --only nps-ab  ~2 GB, the memory check
  *   npm run bench -- --rounds 3 --only nps-ab,duckdb
  */
@@ -19,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { mulberry32 } from "./mulberry32.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const TOOLS = ["nps-ab", "duckdb", "duckdb-dedupe", "csv-parse"];
+const TOOLS = ["nps-ab", "duckdb", "duckdb-dedupe", "csv-parse", "nps-ab-stdin"];
 
 /**
  * DuckDB doing what nps-ab does beyond a grouped count: keep file order, drop rows without a site, keep the
@@ -127,19 +128,23 @@ async function child(tool, file) {
   }
 }
 
+/** The command under /usr/bin/time. */
 function commandFor(tool, file) {
   const self = fileURLToPath(import.meta.url);
-  if (tool === "nps-ab") return [join(root, "bin/nps-ab.js"), "analyze", file, "--variant-column", "Site", "--format", "json"];
-  return [self, "--child", tool, file];
+  const analyze = (input) => [process.execPath, join(root, "bin/nps-ab.js"), "analyze", input, "--variant-column", "Site", "--format", "json"];
+  if (tool === "nps-ab") return analyze(file);
+  // A pipe, as `zcat export.csv.gz | nps-ab analyze -` gives (time's peak RSS is the largest of the shell's children).
+  if (tool === "nps-ab-stdin") return ["sh", "-c", 'cat "$0" | "$@"', file, ...analyze("-")];
+  return [process.execPath, self, "--child", tool, file];
 }
 
 /** Wall seconds and peak RSS (MB) of one run. */
 function measure(tool, file) {
   const started = process.hrtime.bigint();
-  const result = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...commandFor(tool, file)], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const result = spawnSync("/usr/bin/time", ["-f", "%M", ...commandFor(tool, file)], { encoding: "utf8", maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const lines = result.stderr.trim().split("\n");
-  if (result.status !== 0 && !(tool === "nps-ab" && result.status === 3)) {
+  if (result.status !== 0 && !(tool.startsWith("nps-ab") && result.status === 3)) {
     throw new Error(`${tool} failed (${result.status}): ${lines.slice(-5).join("\n")}`);
   }
   return { seconds, rssMb: Number(lines.at(-1)) / 1024 };
@@ -170,9 +175,10 @@ async function main() {
   for (const [tool, { seconds, rssMb }] of Object.entries(summary)) {
     console.log(`${tool.padEnd(14)} ${seconds.toFixed(2).padStart(6)} s  ${(megabytes / seconds).toFixed(0).padStart(5)} MB/s  peak RSS ${rssMb.toFixed(0)} MB`);
   }
-  const ours = summary["nps-ab"];
-  for (const other of ["duckdb", "duckdb-dedupe", "csv-parse"]) {
-    if (ours !== undefined && summary[other] !== undefined) console.log(`nps-ab / ${other}: ${(ours.seconds / summary[other].seconds).toFixed(2)}x`);
+  for (const [ours, others] of [["nps-ab", ["duckdb", "duckdb-dedupe", "csv-parse"]], ["nps-ab-stdin", ["nps-ab", "duckdb"]]]) {
+    for (const other of others) {
+      if (summary[ours] !== undefined && summary[other] !== undefined) console.log(`${ours} / ${other}: ${(summary[ours].seconds / summary[other].seconds).toFixed(2)}x`);
+    }
   }
 }
 
