@@ -130,8 +130,6 @@ function generalRows(csv: CsvSource): FileRows {
 async function openRows(path: string, options: IngestOptions, stdin: Readable, threads: KeptThreads): Promise<{ rows: FileRows; csv: CsvSource }> {
   const csv = await openCsv(path, stdin, options);
   if (options.fastReader === false || !canReadFast(csv)) return { rows: generalRows(csv), csv };
-  // A file is opened again by path; stdin's bytes come from `csv`.
-  if (path !== "-") csv.close();
   return { rows: new FastFileRows(path, csv, { ...options, threads }), csv };
 }
 

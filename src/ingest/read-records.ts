@@ -52,8 +52,9 @@ export interface CsvSource {
   /** The records, header rows included; blank lines (and rows of empty fields) are skipped. */
   records(): AsyncGenerator<CsvRecord>;
   /**
-   * Or the input's bytes from its start (decompressed, byte-order mark included), for the byte-level reader
-   * where it cannot open the input again (stdin). Either this or `records`, once.
+   * Or the input as UTF-8 bytes from its start, decompressed, for the byte-level reader where it does not open
+   * the input again by path (stdin, another encoding): UTF-8 input as it is (byte-order mark included, not yet
+   * validated), any other encoding decoded (without its byte-order mark). Either this or `records`, once.
    */
   bytes(): Readable;
 }
@@ -92,7 +93,7 @@ async function sniff(input: Readable, file: string, options: ReaderOptions): Pro
     sepLine,
     close: () => peeked.stream.destroy(),
     records: () => parseRecords(text(), file, dialect.delimiter, sepLine, options.relax === true),
-    bytes: () => peeked.stream,
+    bytes: () => (encoding.encoding === "utf-8" ? peeked.stream : text()),
   };
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /** A writer of numbered CSV files in a fresh directory named after `prefix`; returns each file's path. */
-export function csvFileWriter(prefix: string): (content: string) => string {
+export function csvFileWriter(prefix: string): (content: string | Buffer) => string {
   const dir = mkdtempSync(join(tmpdir(), `nps-ab-${prefix}-`));
   let files = 0;
   return (content) => {

@@ -160,6 +160,32 @@ describe("stdin through the byte-level reader (oracle: the csv-parse reader, whi
     );
   });
 
+  it("reads UTF-16 and Windows-1252, from a file and from stdin, as the general reader does (errors too)", async () => {
+    // Decoded to UTF-8 by the source that sniffed them, then read in order by the byte-level reader.
+    const text = exportOf(rows, 3, false).replace(/,fine,/g, ",finé über,");
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${text}\u65e5\u672c,9,2023-03-01,x,y,z,site-0\n`, "utf16le")]);
+    const utf16be = Buffer.from(utf16le).swap16();
+    const loneSurrogate = Buffer.concat([utf16le.subarray(0, 200_002), Buffer.from([0x00, 0xd8, 0x41, 0x00]), utf16le.subarray(200_002)]);
+    const inputs: [string, Buffer, IngestOptions["encoding"]][] = [
+      ["UTF-16LE", utf16le, undefined],
+      ["UTF-16BE", utf16be, undefined],
+      ["UTF-16LE, gzip", gzipSync(utf16le), undefined],
+      ["Windows-1252", Buffer.from(text, "latin1"), "windows-1252"],
+      ["UTF-16LE cut inside a character", utf16le.subarray(0, utf16le.length - 1), undefined],
+      ["UTF-16LE with a lone surrogate", loneSurrogate, undefined],
+    ];
+    const options: IngestOptions = { timeZone: "UTC", strict: false, variantColumn: "Site", dateFormat: "dmy" };
+    for (const [name, bytes, encoding] of inputs) {
+      const path = write(bytes);
+      const expected = await outcome(() => ingest([{ path }], { ...options, encoding, fastReader: false }, noStdin()));
+      if (/cut|surrogate/.test(name)) expect(expected, name).toMatch(/^\d+: (the file ends inside a UTF-16LE character|not valid UTF-16LE text)$/);
+      else expect(expected, name).toMatchObject({ variants: expect.arrayContaining(["site-0", "site-1", "site-2"]) });
+      expect(await outcome(() => ingest([{ path }], { ...options, encoding }, noStdin())), name).toEqual(expected);
+      const expectedStdin = await outcome(() => ingest([{ path: "-" }], { ...options, encoding, fastReader: false }, stdinOf(bytes, [5000, 3])));
+      expect(await outcome(() => ingest([{ path: "-" }], { ...options, encoding }, stdinOf(bytes, [5000, 3]))), `${name}, stdin`).toEqual(expectedStdin);
+    }
+  });
+
   it("names the line of the first byte that is not UTF-8, as the general reader does", async () => {
     // Comments with two-, three- and four-byte characters, which chunks of 2-7 bytes split.
     const lines = ["Response ID,Score,Created At,Comment,Site"];

@@ -2,11 +2,12 @@
  * One export read by the byte-level reader: the head (header rows and the sample) as string records, the
  * rest counted from the bytes, in worker threads when the file is large (parallel.ts) or here.
  *
- * It reads UTF-8 input (BOM or not, gzip-compressed or not): a file named by path, or stdin, whose bytes
- * come once, from the source that sniffed them, and are read in order on this thread (as a gzip file's are);
- * ingest.ts gives anything else (UTF-16, Latin-1, Excel's `sep=` line, a multi-byte delimiter) to the general
- * csv-parse reader. Invalid UTF-8 found on the way sends a file to the general reader too, for its error
- * message; for stdin, which cannot be read again, the line of the first bad byte is found here.
+ * It reads a UTF-8 file named by path (BOM or not, gzip-compressed or not), at offsets and in worker threads
+ * when large; and stdin, or a file in another encoding (UTF-16, Windows-1252, ...), as the UTF-8 bytes of the
+ * source that sniffed it (read-records.ts: decoded there), in order on this thread, as a gzip file is read.
+ * ingest.ts gives Excel's `sep=` line and multi-byte delimiters to the general csv-parse reader. Invalid UTF-8
+ * in a file sends it to the general reader too, for its error message; for stdin, which cannot be read again,
+ * the line of the first bad byte is found here.
  */
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { Readable } from "node:stream";
@@ -46,8 +47,8 @@ const BLOCK_BYTES = 4 << 20;
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 export function canReadFast(csv: CsvSource): boolean {
-  const { delimiter, encoding } = csv.dialect;
-  return encoding === "utf-8" && !csv.sepLine && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && !'"\r\n\u0000'.includes(delimiter);
+  const { delimiter } = csv.dialect;
+  return !csv.sepLine && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && !'"\r\n\u0000'.includes(delimiter);
 }
 
 /** The general reader's error for a file the byte-level reader found not to be UTF-8. */
@@ -64,12 +65,14 @@ async function generalReaderError(path: string, options: ReaderOptions): Promise
 
 export class FastFileRows implements FileRows {
   private readonly stream: RecordStream;
-  /** The file (-1: stdin). */
+  /** The file (-1: its bytes come from the CsvSource). */
   private readonly fd: number;
   private readonly size: number;
   private position: number;
-  /** The bytes in order, where they are not read from the file at offsets: a gzip file's, or stdin's. */
+  /** The bytes in order, where they are not read from the file at offsets: a gzip file's, the CsvSource's. */
   private readonly streamed: AsyncIterator<Buffer> | null;
+  /** Whether `streamed` starts with the byte-order mark sniffed (UTF-8 as it is, not decoded). */
+  private readonly sniffedBom: boolean;
   /** The last block of `streamed` (for the line of invalid UTF-8 on stdin). */
   private lastBlock: Buffer | null = null;
   private bytesPerRecord = 100;
@@ -82,10 +85,13 @@ export class FastFileRows implements FileRows {
     private readonly options: FastReadOptions,
   ) {
     const { dialect, file } = csv;
-    if (path === "-") {
+    this.sniffedBom = dialect.bom && dialect.encoding === "utf-8";
+    if (path === "-" || dialect.encoding !== "utf-8") {
       [this.fd, this.size, this.position] = [-1, 0, 0];
       this.streamed = csv.bytes()[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     } else {
+      // Read again by path, at offsets.
+      csv.close();
       this.fd = openSync(path, "r");
       this.size = fstatSync(this.fd).size;
       this.position = dialect.compressed || !dialect.bom ? 0 : UTF8_BOM.length;
@@ -104,7 +110,7 @@ export class FastFileRows implements FileRows {
     if (this.streamed !== null) {
       try {
         const next = await this.streamed.next();
-        // stdin's size is not known: no progress.
+        // Without the file (stdin, a decoded one): no progress.
         if (this.fd >= 0) this.options.onProgress?.(this.compressedRead(), this.size);
         this.lastBlock = next.done === true ? null : next.value;
         return this.lastBlock;
@@ -151,7 +157,7 @@ export class FastFileRows implements FileRows {
         let block = await this.block();
         // The byte-order mark sniffed (a file starts after it); then csv-parse drops a byte-order mark at the
         // start of what it reads, which may follow the one sniffed.
-        if (first && block !== null && this.streamed !== null && this.csv.dialect.bom) block = block.subarray(UTF8_BOM.length);
+        if (first && block !== null && this.streamed !== null && this.sniffedBom) block = block.subarray(UTF8_BOM.length);
         if (first && block !== null && UTF8_BOM.every((byte, index) => block?.[index] === byte)) block = block.subarray(3);
         first = false;
         if (stream.push(block, sink) || block === null) {
