@@ -7,8 +7,9 @@
  * in the fragments of sql-dialects.ts.
  *
  * Dates are read as ingest reads ISO 8601 and unix seconds or milliseconds: with an offset (or `Z`) an
- * instant, whose day is taken in `timeZone`; without one a wall-clock time already in `timeZone`. Local formats such as
- * `14.03.2018` are not parsed in SQL (they count as invalid dates): store dates as timestamps or ISO text.
+ * instant, whose day is taken in `timeZone`; without one a wall-clock time already in `timeZone`. Local
+ * formats such as `14.03.2018` are not parsed in SQL (they count as invalid dates): store dates as
+ * timestamps or ISO text.
  */
 import { DIALECTS, type SqlDialect } from "./sql-dialects.js";
 import { DROPPED_PREFIX } from "./counts-csv.js";
