@@ -69,13 +69,16 @@ const exports = fc.record({
   mainReads: fc.boolean(),
   // 2 and 3: one and two worker threads, kept from the ID pass to the respondent pass.
   resolveThreads: fc.constantFrom(1, 2, 3),
+  // Before the header of the first file: nothing, a byte-order mark, two of them, Excel's `sep=` line.
+  preamble: fc.constantFrom("", "", "\uFEFF", "\uFEFF\uFEFF", "sep=,", "\uFEFFsep=,"),
 });
 
 describe("the byte-level reader through ingest (property-based, oracle: the csv-parse reader)", () => {
   it("counts random exports exactly as the general reader does, on one thread and in parallel chunks", async () => {
     await fc.assert(
-      fc.asyncProperty(exports, async ({ first, second, sites, crlf, dedupe, strict, mainReads, resolveThreads }) => {
-        const paths = [write(exportOf(first, sites, crlf)), write(exportOf(second, sites, crlf))];
+      fc.asyncProperty(exports, async ({ first, second, sites, crlf, dedupe, strict, mainReads, resolveThreads, preamble }) => {
+        const sepLine = preamble.endsWith("sep=,") ? (crlf ? "\r\n" : "\n") : "";
+        const paths = [write(`${preamble}${sepLine}${exportOf(first, sites, crlf)}`), write(exportOf(second, sites, crlf))];
         const inputs = paths.map((path) => ({ path }));
         const options: IngestOptions = { timeZone: "UTC", strict, variantColumn: "Site", dedupe, dateFormat: "dmy" };
         const expected = await outcome(() => ingest(inputs, { ...options, fastReader: false }, noStdin()));
@@ -141,15 +144,18 @@ describe("stdin through the byte-level reader (oracle: the csv-parse reader, whi
     sizes: fc.array(fc.integer({ min: 1, max: 70_000 }), { minLength: 1, maxLength: 6 }),
     // Byte-order marks: csv-parse drops one after the one sniffed (an export saved twice by Excel).
     boms: fc.constantFrom(0, 1, 2),
+    // Excel's `sep=` line before the header (ending as the other lines do: csv-parse takes the record
+    // delimiter from the first line).
+    sep: fc.boolean(),
     gzip: fc.boolean(),
     crlf: fc.boolean(),
     dedupe: fc.constantFrom("none", "first", "last") as fc.Arbitrary<"none" | "first" | "last">,
   });
 
-  it("counts an export given in chunks of any size as the general reader does: plain, with byte-order marks, gzip", async () => {
+  it("counts an export given in chunks of any size as the general reader does: plain, with byte-order marks, a sep= line, gzip", async () => {
     await fc.assert(
-      fc.asyncProperty(stdinRun, async ({ sizes, boms, gzip, crlf, dedupe }) => {
-        const text = Buffer.from(`${"\uFEFF".repeat(boms)}${exportOf(rows, 3, crlf)}`);
+      fc.asyncProperty(stdinRun, async ({ sizes, boms, sep, gzip, crlf, dedupe }) => {
+        const text = Buffer.from(`${"\uFEFF".repeat(boms)}${sep ? `sep=,${crlf ? "\r\n" : "\n"}` : ""}${exportOf(rows, 3, crlf)}`);
         const bytes = gzip ? gzipSync(text) : text;
         const options: IngestOptions = { timeZone: "UTC", strict: false, variantColumn: "Site", dedupe, dateFormat: "dmy" };
         const expected = await outcome(() => ingest([{ path: "-" }], { ...options, fastReader: false }, stdinOf(bytes, sizes)));

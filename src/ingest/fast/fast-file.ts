@@ -5,9 +5,9 @@
  * It reads a UTF-8 file named by path (BOM or not, gzip-compressed or not), at offsets and in worker threads
  * when large; and stdin, or a file in another encoding (UTF-16, Windows-1252, ...), as the UTF-8 bytes of the
  * source that sniffed it (read-records.ts: decoded there), in order on this thread, as a gzip file is read.
- * ingest.ts gives Excel's `sep=` line and multi-byte delimiters to the general csv-parse reader. Invalid UTF-8
- * in a file sends it to the general reader too, for its error message; for stdin, which cannot be read again,
- * the line of the first bad byte is found here.
+ * ingest.ts gives multi-byte delimiters to the general csv-parse reader. Invalid UTF-8 in a file sends it to
+ * the general reader too, for its error message; for stdin, which cannot be read again, the line of the first
+ * bad byte is found here.
  */
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
 import { Readable } from "node:stream";
@@ -48,7 +48,14 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 export function canReadFast(csv: CsvSource): boolean {
   const { delimiter } = csv.dialect;
-  return !csv.sepLine && delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && !'"\r\n\u0000'.includes(delimiter);
+  return delimiter.length === 1 && delimiter.charCodeAt(0) < 0x80 && !'"\r\n\u0000'.includes(delimiter);
+}
+
+/** The length of Excel's `sep=X` line (LF or CRLF) at `at`, as dialect/delimiter.ts sniffs it; 0 if none. */
+function sepLineLength(bytes: Buffer, at: number): number {
+  if (bytes.toString("latin1", at, at + 4) !== "sep=") return 0;
+  if (bytes[at + 5] === 0x0a) return 6;
+  return bytes[at + 5] === 0x0d && bytes[at + 6] === 0x0a ? 7 : 0;
 }
 
 /** The general reader's error for a file the byte-level reader found not to be UTF-8. */
@@ -102,7 +109,8 @@ export class FastFileRows implements FileRows {
       } else this.streamed = null;
     }
     const scanner = new RecordScanner(dialect.delimiter.charCodeAt(0), "all");
-    this.stream = new RecordStream(scanner, file, options.relax === true, { previousEnd: 0, headerLength: 0, offset: this.position });
+    // After a `sep=` line, records start on line 2.
+    this.stream = new RecordStream(scanner, file, options.relax === true, { previousEnd: csv.sepLine ? 1 : 0, headerLength: 0, offset: this.position });
   }
 
   /** The next block of (decompressed) bytes, or null at the end. */
@@ -155,10 +163,7 @@ export class FastFileRows implements FileRows {
       const start = stream.offset;
       for (;;) {
         let block = await this.block();
-        // The byte-order mark sniffed (a file starts after it); then csv-parse drops a byte-order mark at the
-        // start of what it reads, which may follow the one sniffed.
-        if (first && block !== null && this.streamed !== null && this.sniffedBom) block = block.subarray(UTF8_BOM.length);
-        if (first && block !== null && UTF8_BOM.every((byte, index) => block?.[index] === byte)) block = block.subarray(3);
+        if (first && block !== null) block = this.skipPreamble(block);
         first = false;
         if (stream.push(block, sink) || block === null) {
           this.bytesPerRecord = Math.max(1, (stream.offset - start) / Math.max(1, records.length));
@@ -166,6 +171,20 @@ export class FastFileRows implements FileRows {
         }
       }
     });
+  }
+
+  /**
+   * The first block without what comes before the first record and is not data: the byte-order mark sniffed
+   * (a file read at offsets starts after it), one more that csv-parse would drop, and Excel's `sep=` line (as
+   * csv-parse's from_line 2). The stream's offset moves past them, so that chunks of the file start where
+   * records do.
+   */
+  private skipPreamble(block: Buffer): Buffer {
+    let skip = this.streamed !== null && this.sniffedBom ? UTF8_BOM.length : 0;
+    if (UTF8_BOM.every((byte, index) => block[skip + index] === byte)) skip += UTF8_BOM.length;
+    if (this.csv.sepLine) skip += sepLineLength(block, skip);
+    this.stream.offset += skip;
+    return block.subarray(skip);
   }
 
   countRest(context: RowContext, headerCandidates: string[][]): Promise<void> {
