@@ -1,8 +1,8 @@
 /**
  * Warnings an analyst should see beside the numbers: small samples (the normal approximations behind the
- * intervals and tests get rough), large shares of dropped rows (a sign of the wrong column or format), a
- * season-adjusted difference that disagrees with the pooled one (mixing seasons biased the pooled number:
- * Simpson's paradox), and a sample ratio mismatch.
+ * intervals and tests get rough), large shares of dropped rows (a sign of the wrong column or format), lines
+ * that repeat the header (exports joined together), a season-adjusted difference that disagrees with the
+ * pooled one (mixing seasons biased the pooled number: Simpson's paradox), and a sample ratio mismatch.
  */
 import type { DropReason, Tally } from "../tally/tally.js";
 import type { SrmCheck } from "./checks.js";
@@ -51,6 +51,11 @@ export function collectWarnings(tally: Tally, variants: readonly VariantSummary[
   if (tally.accounting.rowsRead > 0 && dropped / tally.accounting.rowsRead > DROPPED_SHARE) {
     const share = ((100 * dropped) / tally.accounting.rowsRead).toFixed(0);
     warnings.push(`${share}% of rows were dropped as unusable; check that the right score and date columns were used (see the data accounting).`);
+  }
+  const repeats = tally.headerRepeats ?? 0;
+  if (repeats > 0) {
+    const lines = repeats === 1 ? "1 line repeats the header row (exports joined together?): it is not a row" : `${repeats.toLocaleString("en-US")} lines repeat the header row (exports joined together?): they are not rows`;
+    warnings.push(`${lines}, so neither read nor dropped.`);
   }
   const season = seasonWarning(context.comparison.difference, context.stratified, context.margin);
   if (season !== null) warnings.push(season);

@@ -10,7 +10,7 @@
  * Likewise the drop reasons, whose order in the accounting shows in the JSON report: each remembers the first
  * row dropped for it.
  */
-import { cellFor, cellKey, dropRow, SCORE_BINS, type DropReason, type Tally, type TallyCell } from "../tally/tally.js";
+import { addHeaderRepeats, cellFor, cellKey, dropRow, SCORE_BINS, type DropReason, type Tally, type TallyCell } from "../tally/tally.js";
 
 /** Where a deferred row goes: a cell of the file (variant, day, segment). */
 export interface CellPlace {
@@ -96,6 +96,7 @@ export class FileCells {
     const { accounting } = this.tally;
     accounting.rowsRead += chunk.accounting.rowsRead;
     accounting.rowsUsed += chunk.accounting.rowsUsed;
+    addHeaderRepeats(this.tally, chunk);
     for (const [reason, count] of Object.entries(chunk.accounting.rowsDropped)) dropRow(this.tally, reason as DropReason, count ?? 0);
     for (const [reason, seq] of firstDrops) if (base + seq < (this.firstDrops.get(reason) ?? Number.POSITIVE_INFINITY)) this.firstDrops.set(reason, base + seq);
   }

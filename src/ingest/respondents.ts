@@ -154,6 +154,12 @@ export class RespondentLedger {
     return this.seq;
   }
 
+  /** Takes back the row just started, which nothing has noted yet (a repeated header line: rows.ts). */
+  forgetRow(): void {
+    this.idHigh = this.idLow = this.personHigh = this.personLow = 0;
+    this.rows -= 1;
+  }
+
   /** The row's response ID: the hash of the trimmed, non-blank ID, combined with its variant's. */
   noteId(variant: VariantKey, id: Hash64): void {
     const key = combine(id, variant.high, variant.low);

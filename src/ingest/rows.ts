@@ -44,11 +44,41 @@ function variantOf({ fields }: CsvRecord, context: RowContext): string | null {
   return variant === "" ? null : variant;
 }
 
+/**
+ * Whether a row whose score is not a score repeats the header row at every column the analysis reads: exports
+ * joined together (`cat a.csv b.csv`) carry each later header as a line of data. Such a line is not a row, as
+ * a blank line is not: `unreadHeaderRepeat` takes it back from the accounting, and the report warns. (Only the
+ * first header row is compared: a repeat of a Qualtrics export's second and third stays a dropped row.)
+ */
+export function repeatsHeader(valueAt: (column: number) => string, columns: ColumnMapping): boolean {
+  const { names } = columns;
+  const read: [number | null, string | null][] = [
+    [columns.score, names.score],
+    [columns.date, names.date],
+    [columns.variant, names.variant],
+    [columns.segment, names.segment],
+    [columns.responseId, names.responseId],
+    [columns.respondent, names.respondent],
+  ];
+  return read.every(([column, name]) => column === null || name === null || valueAt(column).trim() === name.trim());
+}
+
+/** Takes back the row just started (nothing noted yet but its start), found to repeat the header. */
+export function unreadHeaderRepeat(context: RowContext): void {
+  context.ledger.forgetRow();
+  context.tally.accounting.rowsRead -= 1;
+  context.tally.headerRepeats = (context.tally.headerRepeats ?? 0) + 1;
+}
+
 function scoreOf({ fields, line }: CsvRecord, context: RowContext): number | null {
   // With --strict this throws before the ledger knows whether the row is a duplicate (respondents.ts).
   const raw = fields[context.columns.score];
   const score = parseLabelledScore(raw);
   if (score.kind === "score") return score.score;
+  if (score.kind === "invalid" && repeatsHeader((column) => fields[column] ?? "", context.columns)) {
+    unreadHeaderRepeat(context);
+    return null;
+  }
   if (context.strict) {
     const what = score.kind === "missing" ? "blank score" : `invalid score ${JSON.stringify(raw)}`;
     throw new InputError(what, { file: context.file, line, column: context.columns.names.score }, "scores are whole numbers 0-10; without --strict such rows are dropped and counted");

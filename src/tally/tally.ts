@@ -46,6 +46,11 @@ export interface Tally {
   /** Variant names in the order they were first seen (or declared). */
   readonly variantOrder: string[];
   readonly accounting: RowAccounting;
+  /**
+   * Lines that repeated the header row, as in exports joined together: not rows (as blank lines are not), so
+   * outside the accounting; the report warns about them. Absent: none.
+   */
+  headerRepeats?: number;
 }
 
 export function emptyTally(): Tally {
@@ -91,6 +96,11 @@ export function addResponses(
   tally.accounting.rowsUsed += count;
 }
 
+/** Adds `source`'s repeated header lines into `target`'s. */
+export function addHeaderRepeats(target: Tally, source: Tally): void {
+  if ((source.headerRepeats ?? 0) > 0) target.headerRepeats = (target.headerRepeats ?? 0) + (source.headerRepeats ?? 0);
+}
+
 /** Records a row that was read but dropped, with its reason. */
 export function dropRow(tally: Tally, reason: DropReason, count = 1): void {
   tally.accounting.rowsDropped[reason] = (tally.accounting.rowsDropped[reason] ?? 0) + count;
@@ -110,6 +120,7 @@ export function mergeInto(target: Tally, source: Tally): Tally {
   }
   // addResponses counted the used rows; the rows read and dropped are added here.
   target.accounting.rowsRead += source.accounting.rowsRead;
+  addHeaderRepeats(target, source);
   for (const [reason, n] of Object.entries(source.accounting.rowsDropped)) {
     dropRow(target, reason as DropReason, n ?? 0);
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +22,7 @@ interface JsonReport {
   };
   verdict: string;
   summary: string;
+  warnings: string[];
 }
 
 describe("nps-ab analyze on the bundled fixtures", () => {
@@ -210,5 +211,38 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
     expect(runCli(["--help"]).status).toBe(0);
     expect(runCli(["analyze", "--help"]).stdout).toContain("--margin <points>");
     expect(runCli(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe("exports joined together (cat a.csv b.csv c.csv): the repeated header lines are not rows", () => {
+  const header = "Response ID,Score,Created At,Email,Site";
+  const part = (from: number): string =>
+    [header, ...Array.from({ length: 40 }, (_, index) => `${from + index},${(from + index) % 11},2018-03-${String(1 + (index % 28)).padStart(2, "0")}T10:00:00Z,p${index % 30}@example.com,${index % 2 === 0 ? "old" : "new"}`)].join("\n");
+  let dir: string;
+  let parts: string[];
+  let joined: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "nps-ab-joined-"));
+    parts = [0, 100, 200].map((from, index) => {
+      const path = join(dir, `part${index}.csv`);
+      writeFileSync(path, `${part(from)}\n`);
+      return path;
+    });
+    joined = join(dir, "joined.csv");
+    writeFileSync(joined, `${[0, 100, 200].map(part).join("\n")}\n`);
+  });
+
+  it("counts the joined file as the parts read one after another, and warns", () => {
+    const expected = JSON.parse(runCli(["analyze", ...parts, "--variant-column", "Site", "--format", "json"]).stdout) as JsonReport;
+    for (const args of [["analyze", joined], ["analyze", "-"], ["analyze", joined, "--strict"]]) {
+      const result = runCli([...args, "--variant-column", "Site", "--format", "json"], { input: readFileSync(joined, "utf8") });
+      expect(result.status, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout) as JsonReport;
+      // 120 rows, none dropped: not 2 invalid-score (or one of them a duplicate-response, by its ID "Response ID").
+      expect(report.data).toMatchObject({ rowsRead: 120, rowsUsed: 120, rowsDropped: {} });
+      expect(report.variants).toEqual(expected.variants);
+      expect(report.comparison).toEqual(expected.comparison);
+      expect(report.warnings).toContain("2 lines repeat the header row (exports joined together?): they are not rows, so neither read nor dropped.");
+    }
   });
 });

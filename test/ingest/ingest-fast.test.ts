@@ -18,15 +18,18 @@ import { ingest, type IngestOptions, type IngestResult } from "../../src/ingest/
 const write = csvFileWriter("fast");
 const noStdin = (): Readable => Readable.from([]);
 
-const KINDS = ["good", "good", "good", "missing-score", "invalid-score", "bad-date", "local-date", "dotted-date", "blank-line", "comment", "no-site", "duplicate", "labelled"] as const;
+// "header": the header line again, as in exports joined together (not a row).
+const KINDS = ["good", "good", "good", "missing-score", "invalid-score", "bad-date", "local-date", "dotted-date", "blank-line", "comment", "no-site", "duplicate", "labelled", "header"] as const;
 const row = fc.record({ kind: fc.constantFrom(...KINDS), person: fc.integer({ min: 0, max: 6 }), site: fc.integer({ min: 0, max: 39 }), score: fc.integer({ min: 0, max: 10 }), day: fc.integer({ min: 1, max: 28 }) });
 type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
 
 /** A Delighted-shaped export with a Site column; `sites` variants (over 15 exercise the ledger's overflow). */
 function exportOf(rows: readonly Row[], sites: number, crlf: boolean): string {
-  const lines = ["Response ID,Email,Score,Created At,Comment,Lifecycle Stage,Site"];
+  const header = "Response ID,Email,Score,Created At,Comment,Lifecycle Stage,Site";
+  const lines = [header];
   rows.forEach(({ kind, person, site, score, day }, index) => {
     if (kind === "blank-line") return void lines.push("");
+    if (kind === "header") return void lines.push(header);
     const id = kind === "duplicate" ? 1000 + Math.floor(index / 2) : 1000 + index;
     const date = kind === "bad-date" ? "soon" : kind === "local-date" ? `2023/03/${day}` : kind === "dotted-date" ? `${day}.03.2023` : `2023-03-${String(day).padStart(2, "0")}T1${day % 10}:00:00Z`;
     const value = kind === "missing-score" ? "" : kind === "invalid-score" ? "N/A" : kind === "labelled" ? `"${score} - Likely"` : String(score);

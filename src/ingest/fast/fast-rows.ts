@@ -8,7 +8,7 @@ import { InputError } from "../../errors.js";
 import type { TallyCell } from "../../tally/tally.js";
 import { dayInTimeZone, wallClockToEpoch } from "../date.js";
 import { Hash64, hashAscii, hashString } from "../hash64.js";
-import type { RowContext } from "../rows.js";
+import { repeatsHeader, unreadHeaderRepeat, type RowContext } from "../rows.js";
 import { parseLabelledScore } from "../score.js";
 import { unescapeField } from "./field-text.js";
 import { PLAIN, type RecordScanner } from "./scanner.js";
@@ -191,6 +191,10 @@ export class FastRowCounter {
     const raw = this.text(columns.score);
     const score = parseLabelledScore(raw);
     if (score.kind === "score") return score.score;
+    if (score.kind === "invalid" && repeatsHeader((column) => this.text(column), columns)) {
+      unreadHeaderRepeat(this.context);
+      return -1;
+    }
     if (this.context.strict) {
       const what = score.kind === "missing" ? "blank score" : `invalid score ${JSON.stringify(raw)}`;
       throw new InputError(what, { file: this.context.file, line, column: columns.names.score }, "scores are whole numbers 0-10; without --strict such rows are dropped and counted");
