@@ -23,9 +23,13 @@ export function progressWanted({ stderrIsTty, env, quiet }: ProgressEnvironment)
   return stderrIsTty && !inCi && !quiet;
 }
 
-/** The bar for `bytesRead` of `totalBytes`, e.g. `reading [#######-------------]  35%  60/172 MB`. */
+/**
+ * The bar for `bytesRead` of `totalBytes`, e.g. `reading [#######-------------]  35%  60/172 MB`; with no
+ * total (0: stdin, a file decoded from another encoding), the megabytes read so far.
+ */
 export function progressLine(bytesRead: number, totalBytes: number, width = 20): string {
-  const share = totalBytes <= 0 ? 1 : Math.min(1, Math.max(0, bytesRead / totalBytes));
+  if (totalBytes <= 0) return `reading ${(bytesRead / 1e6).toFixed(0)} MB (size not known)`;
+  const share = Math.min(1, Math.max(0, bytesRead / totalBytes));
   const filled = Math.round(share * width);
   const megabytes = (bytes: number): string => (bytes / 1e6).toFixed(0);
   const percent = `${Math.floor(share * 100)}%`.padStart(4);

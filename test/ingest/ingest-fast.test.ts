@@ -169,6 +169,17 @@ describe("stdin through the byte-level reader (oracle: the csv-parse reader, whi
     );
   });
 
+  it("reports the bytes read from stdin as progress, with no total", async () => {
+    const bytes = Buffer.from(exportOf(rows, 3, false));
+    const calls: [number, number][] = [];
+    const onProgress = (read: number, total: number): number => calls.push([read, total]);
+    await ingest([{ path: "-" }], { timeZone: "UTC", strict: false, variantColumn: "Site", dateFormat: "dmy", onProgress }, stdinOf(bytes, [10_000]));
+    expect(calls.length).toBeGreaterThan(10);
+    expect(calls.every(([, total]) => total === 0)).toBe(true);
+    expect(calls.every(([read], index) => index === 0 || read >= (calls[index - 1] as [number, number])[0])).toBe(true);
+    expect(calls.at(-1)?.[0]).toBe(bytes.length);
+  });
+
   it("reads UTF-16 and Windows-1252, from a file and from stdin, as the general reader does (errors too)", async () => {
     // Decoded to UTF-8 by the source that sniffed them, then read in order by the byte-level reader.
     const text = exportOf(rows, 3, false).replace(/,fine,/g, ",finé über,");

@@ -85,6 +85,8 @@ export class FastFileRows implements FileRows {
   private bytesPerRecord = 100;
   /** Compressed bytes read so far (gzip input), for progress. */
   private compressedRead: () => number = () => 0;
+  /** Bytes of `streamed` read so far, for progress where the file's size does not say (stdin, decoded input). */
+  private streamedRead = 0;
 
   constructor(
     private readonly path: string,
@@ -118,9 +120,11 @@ export class FastFileRows implements FileRows {
     if (this.streamed !== null) {
       try {
         const next = await this.streamed.next();
-        // Without the file (stdin, a decoded one): no progress.
-        if (this.fd >= 0) this.options.onProgress?.(this.compressedRead(), this.size);
         this.lastBlock = next.done === true ? null : next.value;
+        this.streamedRead += this.lastBlock?.length ?? 0;
+        // Without the file (stdin, a decoded one) the total is not known: 0.
+        if (this.fd >= 0) this.options.onProgress?.(this.compressedRead(), this.size);
+        else this.options.onProgress?.(this.streamedRead, 0);
         return this.lastBlock;
       } catch (error) {
         if (isZlibError(error)) throw corruptGzip(this.csv.file);
