@@ -78,12 +78,17 @@ describe("breakdowns on the fixtures", () => {
   });
 
   it("counts the trend's months in the table, in the singular for one", () => {
-    expect(runCli(["analyze", ...fixtures]).stdout).toContain("points per month (12 months)");
-    const file = join(mkdtempSync(join(tmpdir(), "nps-ab-one-month-")), "one-month.csv");
-    writeFileSync(file, "site,Score,Created At\nold,9,2018-01-15T12:00:00Z\nold,3,2018-01-16T12:00:00Z\nnew,9,2018-01-15T12:00:00Z\nnew,7,2018-01-16T12:00:00Z\n");
-    const table = runCli(["analyze", file, "--variant-column", "site"]).stdout;
-    expect(table).toContain("points per month (1 month)");
-    expect(table).not.toContain("1 months");
+    const dir = mkdtempSync(join(tmpdir(), "nps-ab-months-"));
+    const table = (months: readonly string[]): string => {
+      const file = join(dir, `${months.length}.csv`);
+      const rows = months.flatMap((month) => [`old,9,${month}-15T12:00:00Z`, `old,3,${month}-16T12:00:00Z`, `new,9,${month}-15T12:00:00Z`, `new,7,${month}-16T12:00:00Z`]);
+      writeFileSync(file, `site,Score,Created At\n${rows.join("\n")}\n`);
+      return runCli(["analyze", file, "--variant-column", "site"]).stdout;
+    };
+    expect(table(["2018-01", "2018-02"])).toContain("points per month (2 months)");
+    const one = table(["2018-01"]);
+    expect(one).toContain("points per month (1 month)");
+    expect(one).not.toContain("1 months");
   });
 });
 
