@@ -132,10 +132,8 @@ export class RecordScanner {
         byte = bytes[pos] as number;
         if (byte !== delimiter && byte !== LF && byte !== CR) return false;
       }
-      let next = -1;
-      if (byte === LF && delimiters === RD_LF) next = pos + 1;
-      else if (byte === CR && delimiters === RD_CRLF && pos + 1 < limit && bytes[pos + 1] === LF) next = pos + 2;
-      else if (byte !== delimiter) {
+      const next = this.recordEnd(bytes, byte, pos, limit);
+      if (next === -1 && byte !== delimiter) {
         if (byte === CR || byte === LF) return false;
         continue;
       }
@@ -148,6 +146,12 @@ export class RecordScanner {
       return true;
     }
     return false;
+  }
+
+  /** Where the next record starts if `byte` at `pos` ends this one (the record delimiter, LF or CRLF), else -1. */
+  private recordEnd(bytes: Uint8Array, byte: number, pos: number, limit: number): number {
+    if (byte === LF && this.recordDelimiter === RD_LF) return pos + 1;
+    return byte === CR && this.recordDelimiter === RD_CRLF && pos + 1 < limit && bytes[pos + 1] === LF ? pos + 2 : -1;
   }
 
   /** Notes where field `field` of a plain record lies, if it is needed: its content, quotes (`contentEnd` set) excluded. */
@@ -166,7 +170,6 @@ export class RecordScanner {
    */
   private plainIndexed(bytes: Uint8Array, start: number, limit: number, index: SpecialIndex, retry: boolean): boolean {
     const { delimiter } = this;
-    const delimiters = this.recordDelimiter;
     if (!index.covers(bytes, start)) {
       index.build(bytes, start, limit);
       this.cursor = 0;
@@ -200,10 +203,8 @@ export class RecordScanner {
         at = closing + 1;
         if (at >= count) break;
       }
-      let next = -1;
-      if (byte === LF && delimiters === RD_LF) next = pos + 1;
-      else if (byte === CR && delimiters === RD_CRLF && pos + 1 < limit && bytes[pos + 1] === LF) next = pos + 2;
-      else if (byte !== delimiter) return false;
+      const next = this.recordEnd(bytes, byte, pos, limit);
+      if (next === -1 && byte !== delimiter) return false;
       this.plainField(field, fieldStart, contentStart, contentEnd, pos);
       field += 1;
       fieldStart = pos + 1;
