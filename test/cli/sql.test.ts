@@ -11,10 +11,11 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/analysis/report.js";
 import { ingest } from "../../src/ingest/ingest.js";
-import { readCountsCsv, writeCountsCsv } from "../../src/tally/counts-csv.js";
+import { writeCountsCsv } from "../../src/tally/counts-csv.js";
 import { buildCountsQuery, type CountsQuery } from "../../src/tally/counts-sql.js";
 import { SQL_DIALECTS } from "../../src/tally/sql-dialects.js";
 import { BREAKDOWN_OPTIONS, comparableNumbers } from "./report-numbers.js";
+import { canonical, EDGE_COLUMNS, EDGE_CSV, EDGE_ROWS, EDGE_ZONES } from "./sql-edge-rows.js";
 import { fixture, runCli } from "./run-cli.js";
 
 const COLUMNS = ["--variant-column", "site", "--score-column", "Score", "--date-column", "Created At", "--segment-column", "Lifecycle Stage"];
@@ -34,11 +35,6 @@ async function countsCsv(query: string, name: string): Promise<string> {
   const body = query.trimEnd().replace(/;$/, "");
   await duckdb.run(`COPY (${body}) TO '${path}' (HEADER, DELIMITER ',')`);
   return path;
-}
-
-/** Counts CSV text in canonical form (rows of equal cells summed, sorted), to compare two ways of counting. */
-async function canonical(text: string): Promise<string> {
-  return writeCountsCsv((await readCountsCsv(Readable.from([text]), "counts.csv")).tally);
 }
 
 beforeAll(async () => {
@@ -84,51 +80,16 @@ describe("the DuckDB query over the fixtures", () => {
 });
 
 describe("the DuckDB query on edge cases equals ingest", () => {
-  // Every rule of src/ingest/rows.ts that SQL applies: blanks, padding, leading zeros, decimals (a zero fraction
-  // is a whole number), out of range, offsets and Z, wall-clock times and bare days (in --tz), unix seconds and
-  // milliseconds, impossible dates, the window.
-  const rows = [
-    ["a", " 7 ", "2018-01-02T00:06:49Z", "Engaged"],
-    ["a", "07", "2018-01-01T23:30:00-07:00", ""],
-    ["a", "10", "2018-01-01 20:00", "Engaged"],
-    ["a", "0", "2018-01-01", " At Risk "],
-    ["a", "9", "1514851200", "Engaged"],
-    ["a", "9", "1514764800.5", "Engaged"],
-    // Unix milliseconds (13 digits): 2018-01-02T00:00:00Z, and 2017-12-31T23:59:59.999Z (outside the window in
-    // UTC, inside it in Kathmandu); 12 digits are no date.
-    ["a", "8", "1514851200000", "Engaged"],
-    ["a", "6", "1514764799999", "Engaged"],
-    ["a", "6", "151476479999", "Engaged"],
-    ["b", "11", "2018-01-02T00:00:00Z", "Engaged"],
-    ["b", "7.5", "2018-01-02T00:00:00Z", "Engaged"],
-    ["b", "7.0", "2018-01-02T00:00:00Z", "Engaged"],
-    ["a", "10.00", "2018-01-02T00:00:00Z", "Engaged"],
-    ["b", "11.0", "2018-01-02T00:00:00Z", "Engaged"],
-    ["b", "9.05", "2018-01-02T00:00:00Z", "Engaged"],
-    ["b", "N/A", "2018-01-02T00:00:00Z", "Engaged"],
-    ["b", "", "2018-01-02T00:00:00Z", "Engaged"],
-    ["", "9", "2018-01-02T00:00:00Z", "Engaged"],
-    ["b", "9", "", "Engaged"],
-    ["b", "9", "2018-02-30T10:00:00Z", "Engaged"],
-    ["b", "9", "soon", "Engaged"],
-    ["b", "8", "2017-12-31T23:59:59+01:00", "Engaged"],
-    ["b", "6", "2019-01-01T05:00:00+05:45", "Engaged"],
-    ["b", "5", "2018-12-31T23:00:00-02:00", "VIP"],
-  ];
-  // A generic header (not Delighted's, whose times without an offset are UTC): such times are in --tz, as in SQL.
-  const csv = ["site,Score,Answered,Lifecycle Stage", ...rows.map((fields) => fields.join(","))].join("\n");
-
-  for (const timeZone of ["UTC", "Asia/Kathmandu", "Pacific/Honolulu"]) {
+  for (const timeZone of EDGE_ZONES) {
     it(`in ${timeZone}`, async () => {
       const path = join(dir, "edge.csv");
-      writeFileSync(path, csv);
+      writeFileSync(path, EDGE_CSV);
       await duckdb.run(`CREATE OR REPLACE VIEW edge AS ${readCsv(path, "unused").replace("'unused' AS site, ", "")}`);
-      const query: CountsQuery = { dialect: "duckdb", table: "edge", variantColumn: "site", scoreColumn: "Score", dateColumn: "Answered", segmentColumn: "Lifecycle Stage", from: "2018-01-01", to: "2018-12-31", timeZone };
+      const query: CountsQuery = { dialect: "duckdb", table: "edge", ...EDGE_COLUMNS, timeZone };
       const counts = readFileSync(await countsCsv(buildCountsQuery(query), "edge.counts.csv"), "utf8");
-      const options = { variantColumn: "site", scoreColumn: "Score", dateColumn: "Answered", segmentColumn: "Lifecycle Stage", from: query.from, to: query.to, timeZone, strict: false };
-      const { tally } = await ingest([{ path: "-" }], options, Readable.from([csv]));
+      const { tally } = await ingest([{ path: "-" }], { ...EDGE_COLUMNS, timeZone, strict: false }, Readable.from([EDGE_CSV]));
       expect(await canonical(counts)).toBe(writeCountsCsv(tally));
-      expect(tally.accounting.rowsRead).toBe(rows.length);
+      expect(tally.accounting.rowsRead).toBe(EDGE_ROWS.length);
     });
   }
 });

@@ -1,0 +1,52 @@
+/**
+ * What the warehouse-query tests share: edge-case rows for every rule of src/ingest/rows.ts that SQL applies,
+ * and counts CSV in canonical form, so counts from a database and from ingest can be compared as text.
+ */
+import { Readable } from "node:stream";
+import { readCountsCsv, writeCountsCsv } from "../../src/tally/counts-csv.js";
+
+// Blanks, padding, leading zeros, decimals (a zero fraction is a whole number), out of range, offsets and Z,
+// wall-clock times and bare days (in --tz), unix seconds and milliseconds, impossible dates, the window.
+export const EDGE_ROWS: ReadonlyArray<readonly string[]> = [
+  ["a", " 7 ", "2018-01-02T00:06:49Z", "Engaged"],
+  ["a", "07", "2018-01-01T23:30:00-07:00", ""],
+  ["a", "10", "2018-01-01 20:00", "Engaged"],
+  ["a", "0", "2018-01-01", " At Risk "],
+  ["a", "9", "1514851200", "Engaged"],
+  ["a", "9", "1514764800.5", "Engaged"],
+  // Unix milliseconds (13 digits): 2018-01-02T00:00:00Z, and 2017-12-31T23:59:59.999Z (outside the window in
+  // UTC, inside it in Kathmandu); 12 digits are no date.
+  ["a", "8", "1514851200000", "Engaged"],
+  ["a", "6", "1514764799999", "Engaged"],
+  ["a", "6", "151476479999", "Engaged"],
+  ["b", "11", "2018-01-02T00:00:00Z", "Engaged"],
+  ["b", "7.5", "2018-01-02T00:00:00Z", "Engaged"],
+  ["b", "7.0", "2018-01-02T00:00:00Z", "Engaged"],
+  ["a", "10.00", "2018-01-02T00:00:00Z", "Engaged"],
+  ["b", "11.0", "2018-01-02T00:00:00Z", "Engaged"],
+  ["b", "9.05", "2018-01-02T00:00:00Z", "Engaged"],
+  ["b", "N/A", "2018-01-02T00:00:00Z", "Engaged"],
+  ["b", "", "2018-01-02T00:00:00Z", "Engaged"],
+  ["", "9", "2018-01-02T00:00:00Z", "Engaged"],
+  ["b", "9", "", "Engaged"],
+  ["b", "9", "2018-02-30T10:00:00Z", "Engaged"],
+  ["b", "9", "soon", "Engaged"],
+  ["b", "8", "2017-12-31T23:59:59+01:00", "Engaged"],
+  ["b", "6", "2019-01-01T05:00:00+05:45", "Engaged"],
+  ["b", "5", "2018-12-31T23:00:00-02:00", "VIP"],
+];
+
+/** The edge rows as a CSV. A generic header (not Delighted's, whose times without an offset are UTC): such
+ * times are in --tz, as in SQL. */
+export const EDGE_CSV = ["site,Score,Answered,Lifecycle Stage", ...EDGE_ROWS.map((fields) => fields.join(","))].join("\n");
+
+/** Zones that move the edge rows' days both ways: ahead of UTC by a fraction of an hour, and behind it. */
+export const EDGE_ZONES = ["UTC", "Asia/Kathmandu", "Pacific/Honolulu"] as const;
+
+/** The edge rows' column options, for the query builder and for ingest alike. */
+export const EDGE_COLUMNS = { variantColumn: "site", scoreColumn: "Score", dateColumn: "Answered", segmentColumn: "Lifecycle Stage", from: "2018-01-01", to: "2018-12-31" } as const;
+
+/** Counts CSV text in canonical form (rows of equal cells summed, sorted), to compare two ways of counting. */
+export async function canonical(text: string): Promise<string> {
+  return writeCountsCsv((await readCountsCsv(Readable.from([text]), "counts.csv")).tally);
+}

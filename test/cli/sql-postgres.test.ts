@@ -1,0 +1,86 @@
+/**
+ * `nps-ab sql --dialect postgres`, run by PostgreSQL itself: PGlite (PostgreSQL compiled to WebAssembly, a dev
+ * dependency) loads the fixtures and the edge-case rows as text columns, as a warehouse table would hold an
+ * export, and the emitted query's counts must equal the counts nps-ab makes of the same files. The DuckDB query
+ * is run the same way in sql.test.ts; BigQuery, Snowflake and Spark have no engine that runs here. Runs
+ * bin/nps-ab.js: `npm run build` first.
+ */
+import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingest } from "../../src/ingest/ingest.js";
+import { writeCountsCsv } from "../../src/tally/counts-csv.js";
+import { buildCountsQuery } from "../../src/tally/counts-sql.js";
+import { canonical, EDGE_COLUMNS, EDGE_CSV, EDGE_ROWS, EDGE_ZONES } from "./sql-edge-rows.js";
+import { fixture, runCli } from "./run-cli.js";
+
+const COLUMNS = ["--variant-column", "site", "--score-column", "Score", "--date-column", "Created At", "--segment-column", "Lifecycle Stage"];
+const WINDOW = ["--from", "2018-01-01", "--to", "2018-12-31"];
+
+let postgres: PGlite;
+
+const identifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** A table of text columns named by the CSV's header, filled by COPY (an unquoted blank field is NULL, as a
+ * warehouse load usually makes it). */
+async function loadCsv(table: string, csv: string): Promise<void> {
+  const header = csv.slice(0, csv.indexOf("\n")).split(",");
+  await postgres.exec(`CREATE TABLE ${identifier(table)} (${header.map((name) => `${identifier(name)} text`).join(", ")})`);
+  await postgres.query(`COPY ${identifier(table)} FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([csv]) });
+}
+
+const cell = (value: unknown): string => {
+  const text = value === null ? "" : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** Runs a counts query and turns its rows into a counts CSV, as a user would save the result. */
+async function countsCsv(query: string): Promise<string> {
+  const result = await postgres.query<Record<string, unknown>>(query);
+  const columns = ["variant", "period", "segment", "score", "count"];
+  expect(result.fields.map((field) => field.name)).toEqual(columns);
+  return [columns.join(","), ...result.rows.map((row) => columns.map((column) => cell(row[column])).join(","))].join("\n") + "\n";
+}
+
+const emitted = (args: readonly string[]): string => {
+  const result = runCli(["sql", "--dialect", "postgres", ...args]);
+  expect(result.status, result.stderr).toBe(0);
+  return result.stdout;
+};
+
+beforeAll(async () => {
+  postgres = await PGlite.create();
+  await loadCsv("ebates", readFileSync(fixture("ebates.csv"), "utf8"));
+  await loadCsv("rakuten", readFileSync(fixture("rakuten-rewards.csv"), "utf8"));
+  await postgres.exec(`CREATE VIEW responses AS SELECT 'ebates' AS site, * FROM ebates UNION ALL SELECT 'rakuten-rewards' AS site, * FROM rakuten`);
+  await loadCsv("edge", EDGE_CSV);
+}, 60_000);
+
+afterAll(async () => {
+  await postgres.close();
+});
+
+describe("the PostgreSQL query over the fixtures", () => {
+  for (const zone of [[], ["--tz", "America/Los_Angeles"]]) {
+    it(`counts what aggregate counts${zone.length > 0 ? " in another time zone" : ""}`, async () => {
+      const loaded = await postgres.query<{ n: number }>("SELECT count(*)::int AS n FROM responses");
+      expect(loaded.rows).toEqual([{ n: 39_616 }]);
+      const counts = await countsCsv(emitted(["--table", "responses", ...COLUMNS, ...WINDOW, ...zone]));
+      const aggregated = runCli(["aggregate", `ebates=${fixture("ebates.csv")}`, `rakuten-rewards=${fixture("rakuten-rewards.csv")}`, ...WINDOW, ...zone]);
+      expect(aggregated.status, aggregated.stderr).toBe(0);
+      expect(await canonical(counts)).toBe(await canonical(aggregated.stdout));
+    });
+  }
+});
+
+describe("the PostgreSQL query on edge cases equals ingest", () => {
+  for (const timeZone of EDGE_ZONES) {
+    it(`in ${timeZone}`, async () => {
+      const counts = await countsCsv(buildCountsQuery({ dialect: "postgres", table: "edge", ...EDGE_COLUMNS, timeZone }));
+      const { tally } = await ingest([{ path: "-" }], { ...EDGE_COLUMNS, timeZone, strict: false }, Readable.from([EDGE_CSV]));
+      expect(await canonical(counts)).toBe(writeCountsCsv(tally));
+      expect(tally.accounting.rowsRead).toBe(EDGE_ROWS.length);
+    });
+  }
+});
