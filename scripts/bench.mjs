@@ -11,6 +11,12 @@
  *   npm run bench                                   2,000,000 rows (~180 MB), 5 rounds, all five tools
  *   npm run bench -- --rows 22000000 --only nps-ab  ~2 GB, the memory check
  *   npm run bench -- --rounds 3 --only nps-ab,duckdb
+ *   npm run bench -- --only duckdb,sql-duckdb,sql-postgres   the warehouse query (`nps-ab sql`), opt-in
+ *
+ * The warehouse tools run the query `nps-ab sql` prints: `sql-duckdb` in DuckDB over the whole file (so its
+ * ratio to `duckdb` is the cost of ingest's row rules over a bare count), `sql-postgres` in PGlite
+ * (PostgreSQL compiled to WebAssembly, far slower than a server) over the file's first SQL_POSTGRES_ROWS rows
+ * loaded into a table. Both print the query's own time, which the round line shows beside the process's.
  */
 import { spawnSync } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from "node:fs";
@@ -21,6 +27,10 @@ import { mulberry32 } from "./mulberry32.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const TOOLS = ["nps-ab", "duckdb", "duckdb-dedupe", "csv-parse", "nps-ab-stdin"];
+const WAREHOUSE_TOOLS = ["sql-duckdb", "sql-postgres"];
+const SQL_POSTGRES_ROWS = 100_000;
+/** The bench file's columns, as `nps-ab sql` options; days in UTC, as nps-ab's default --tz. */
+const SQL_OPTIONS = ["--table", "responses", "--variant-column", "Site", "--score-column", "Score", "--date-column", "Created At", "--segment-column", "Lifecycle Stage"];
 
 /**
  * DuckDB doing what nps-ab does beyond a grouped count: keep file order, drop rows without a site, keep the
@@ -56,6 +66,8 @@ function parseArgs(argv) {
     else continue;
     index += name === "--child" ? 2 : 1;
   }
+  const unknown = args.only.filter((tool) => !TOOLS.includes(tool) && !WAREHOUSE_TOOLS.includes(tool));
+  if (unknown.length > 0) throw new Error(`unknown tool ${unknown.join(", ")}: choose from ${[...TOOLS, ...WAREHOUSE_TOOLS].join(", ")}`);
   return args;
 }
 
@@ -106,9 +118,40 @@ async function generate(path, rows) {
   renameSync(partial, path);
 }
 
-/** Child modes: one measured run of DuckDB or csv-parse, printing its result on stdout. */
+/** The counts query `nps-ab sql` prints for a dialect, as a user would take it. */
+function countsQuery(dialect) {
+  const result = spawnSync(process.execPath, [join(root, "bin/nps-ab.js"), "sql", "--dialect", dialect, ...SQL_OPTIONS], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`nps-ab sql failed (${result.status}): ${result.stderr}`);
+  return result.stdout.trimEnd().replace(/;$/, "");
+}
+
+/** Child modes: one measured run of DuckDB, PGlite or csv-parse, printing its result on stdout. */
 async function child(tool, file) {
-  if (tool === "duckdb" || tool === "duckdb-dedupe") {
+  if (tool === "sql-duckdb") {
+    const { DuckDBInstance } = await import("@duckdb/node-api");
+    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    // Text columns, as an export loaded into a warehouse as it is.
+    await connection.run(`CREATE VIEW responses AS SELECT * FROM read_csv('${file}', header = true, all_varchar = true)`);
+    const started = performance.now();
+    const reader = await connection.runAndReadAll(countsQuery("duckdb"));
+    process.stdout.write(`${reader.getRows().length} counts rows; query ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+  } else if (tool === "sql-postgres") {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { parse } = await import("csv-parse");
+    const postgres = await PGlite.create();
+    const head = [];
+    for await (const record of createReadStream(file).pipe(parse({ relax_column_count: true, to: SQL_POSTGRES_ROWS + 1 }))) head.push(record);
+    const [header, ...rows] = head;
+    const name = (column) => `"${column.replace(/"/g, '""')}"`;
+    await postgres.exec(`CREATE TABLE responses (${header.map((column) => `${name(column)} text`).join(", ")})`);
+    const quoted = (cell) => `"${cell.replace(/"/g, '""')}"`;
+    const csv = rows.map((record) => record.map(quoted).join(",")).join("\n");
+    await postgres.query("COPY responses FROM '/dev/blob' WITH (FORMAT csv)", [], { blob: new Blob([csv]) });
+    const started = performance.now();
+    const result = await postgres.query(countsQuery("postgres"));
+    process.stdout.write(`${result.rows.length} counts rows from ${rows.length} rows; query ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+    await postgres.close();
+  } else if (tool === "duckdb" || tool === "duckdb-dedupe") {
     const { DuckDBInstance } = await import("@duckdb/node-api");
     const connection = await (await DuckDBInstance.create(":memory:")).connect();
     if (tool === "duckdb") {
@@ -147,7 +190,8 @@ function measure(tool, file) {
   if (result.status !== 0 && !(tool.startsWith("nps-ab") && result.status === 3)) {
     throw new Error(`${tool} failed (${result.status}): ${lines.slice(-5).join("\n")}`);
   }
-  return { seconds, rssMb: Number(lines.at(-1)) / 1024 };
+  const query = /query ([0-9.]+) s/.exec(result.stdout);
+  return { seconds, rssMb: Number(lines.at(-1)) / 1024, querySeconds: query === null ? null : Number(query[1]) };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -167,15 +211,23 @@ async function main() {
     for (const tool of args.only) {
       const run = measure(tool, file);
       runs[tool].push(run);
-      process.stderr.write(`round ${round} ${tool}: ${run.seconds.toFixed(2)} s, ${run.rssMb.toFixed(0)} MB\n`);
+      const query = run.querySeconds === null ? "" : ` (the query ${run.querySeconds.toFixed(2)} s)`;
+      process.stderr.write(`round ${round} ${tool}: ${run.seconds.toFixed(2)} s, ${run.rssMb.toFixed(0)} MB${query}\n`);
     }
   }
-  const summary = Object.fromEntries(args.only.map((tool) => [tool, { seconds: median(runs[tool].map((run) => run.seconds)), rssMb: Math.max(...runs[tool].map((run) => run.rssMb)) }]));
+  const summary = Object.fromEntries(
+    args.only.map((tool) => {
+      const queries = runs[tool].map((run) => run.querySeconds).filter((seconds) => seconds !== null);
+      return [tool, { seconds: median(runs[tool].map((run) => run.seconds)), rssMb: Math.max(...runs[tool].map((run) => run.rssMb)), querySeconds: queries.length > 0 ? median(queries) : null }];
+    }),
+  );
   console.log(`\n${args.rows.toLocaleString("en-US")} rows, ${megabytes.toFixed(0)} MB, median of ${args.rounds} rounds`);
-  for (const [tool, { seconds, rssMb }] of Object.entries(summary)) {
-    console.log(`${tool.padEnd(14)} ${seconds.toFixed(2).padStart(6)} s  ${(megabytes / seconds).toFixed(0).padStart(5)} MB/s  peak RSS ${rssMb.toFixed(0)} MB`);
+  for (const [tool, { seconds, rssMb, querySeconds }] of Object.entries(summary)) {
+    const query = querySeconds === null ? "" : `  the query ${querySeconds.toFixed(2)} s`;
+    const throughput = tool === "sql-postgres" ? "-" : (megabytes / seconds).toFixed(0); // it reads only the head
+    console.log(`${tool.padEnd(14)} ${seconds.toFixed(2).padStart(6)} s  ${throughput.padStart(5)} MB/s  peak RSS ${rssMb.toFixed(0)} MB${query}`);
   }
-  for (const [ours, others] of [["nps-ab", ["duckdb", "duckdb-dedupe", "csv-parse"]], ["nps-ab-stdin", ["nps-ab", "duckdb"]]]) {
+  for (const [ours, others] of [["nps-ab", ["duckdb", "duckdb-dedupe", "csv-parse"]], ["nps-ab-stdin", ["nps-ab", "duckdb"]], ["sql-duckdb", ["duckdb"]]]) {
     for (const other of others) {
       if (summary[ours] !== undefined && summary[other] !== undefined) console.log(`${ours} / ${other}: ${(summary[ours].seconds / summary[other].seconds).toFixed(2)}x`);
     }
