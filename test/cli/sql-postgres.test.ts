@@ -1,11 +1,14 @@
 /**
  * `nps-ab sql --dialect postgres`, run by PostgreSQL itself: PGlite (PostgreSQL compiled to WebAssembly, a dev
  * dependency) loads the fixtures and the edge-case rows as text columns, as a warehouse table would hold an
- * export, and the emitted query's counts must equal the counts nps-ab makes of the same files. The DuckDB query
+ * export, and as typed columns (integer, timestamptz), and the emitted query's counts must equal the counts
+ * nps-ab makes of the same rows. The DuckDB query
  * is run the same way in sql.test.ts; BigQuery, Snowflake and Spark have no engine that runs here. Runs
  * bin/nps-ab.js: `npm run build` first.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -72,6 +75,32 @@ describe("the PostgreSQL query over the fixtures", () => {
       expect(await canonical(counts)).toBe(await canonical(aggregated.stdout));
     });
   }
+});
+
+describe("the PostgreSQL query over typed columns", () => {
+  // A warehouse table usually holds typed columns: an integer score, a timestamptz time. Cast to text, a
+  // timestamptz is written in the session's zone with its offset (`2018-01-02 05:36:49+05:30`), so the day
+  // must not depend on the session: the oracle is aggregate over the same table exported as CSV.
+  it("counts what aggregate counts of the table's export, whatever the session's time zone", async () => {
+    await postgres.exec(`CREATE TABLE typed AS SELECT site, CASE WHEN "Score" ~ '^[0-9]+$' THEN CAST("Score" AS integer) END AS "Score",
+      CASE WHEN pg_input_is_valid("Created At", 'timestamptz') THEN CAST("Created At" AS timestamptz) END AS "Created At", "Lifecycle Stage" FROM responses`);
+    const zone = ["--tz", "America/Los_Angeles"];
+    await postgres.exec("SET TimeZone = 'Asia/Kolkata'");
+    const exported = await postgres.query("COPY typed TO '/dev/blob' WITH (FORMAT csv, HEADER true)");
+    const text = await exported.blob!.text();
+    expect(text).toContain("+05:30,");
+    const path = join(mkdtempSync(join(tmpdir(), "nps-ab-pg-")), "typed.csv");
+    writeFileSync(path, text);
+    const aggregated = runCli(["aggregate", path, ...COLUMNS, ...WINDOW, ...zone]);
+    expect(aggregated.status, aggregated.stderr).toBe(0);
+    // Offsets with minutes (+05:30) and without (-05).
+    for (const session of ["Asia/Kolkata", "America/New_York"]) {
+      await postgres.exec(`SET TimeZone = '${session}'`);
+      const counts = await countsCsv(emitted(["--table", "typed", ...COLUMNS, ...WINDOW, ...zone]));
+      expect(await canonical(counts), session).toBe(await canonical(aggregated.stdout));
+    }
+    await postgres.exec("SET TimeZone = 'UTC'");
+  });
 });
 
 describe("the PostgreSQL query on edge cases equals ingest", () => {
