@@ -65,16 +65,16 @@ afterAll(async () => {
 });
 
 describe("the PostgreSQL query over the fixtures", () => {
-  for (const zone of [[], ["--tz", "America/Los_Angeles"]]) {
-    it(`counts what aggregate counts${zone.length > 0 ? " in another time zone" : ""}`, async () => {
-      const loaded = await postgres.query<{ n: number }>("SELECT count(*)::int AS n FROM responses");
-      expect(loaded.rows).toEqual([{ n: 39_616 }]);
-      const counts = await countsCsv(emitted(["--table", "responses", ...COLUMNS, ...WINDOW, ...zone]));
-      const aggregated = runCli(["aggregate", `ebates=${fixture("ebates.csv")}`, `rakuten-rewards=${fixture("rakuten-rewards.csv")}`, ...WINDOW, ...zone]);
-      expect(aggregated.status, aggregated.stderr).toBe(0);
-      expect(await canonical(counts)).toBe(await canonical(aggregated.stdout));
-    });
-  }
+  // In a zone other than UTC (the edge rows cover UTC): the day of every response moves for some.
+  it("counts what aggregate counts", async () => {
+    const loaded = await postgres.query<{ n: number }>("SELECT count(*)::int AS n FROM responses");
+    expect(loaded.rows).toEqual([{ n: 39_616 }]);
+    const zone = ["--tz", "America/Los_Angeles"];
+    const counts = await countsCsv(emitted(["--table", "responses", ...COLUMNS, ...WINDOW, ...zone]));
+    const aggregated = runCli(["aggregate", `ebates=${fixture("ebates.csv")}`, `rakuten-rewards=${fixture("rakuten-rewards.csv")}`, ...WINDOW, ...zone]);
+    expect(aggregated.status, aggregated.stderr).toBe(0);
+    expect(await canonical(counts)).toBe(await canonical(aggregated.stdout));
+  });
 });
 
 describe("the PostgreSQL query over typed columns", () => {
