@@ -7,7 +7,7 @@
  * settles it, reading on would be a guess, so it is an error asking for `--date-format`.
  */
 import { InputError } from "../errors.js";
-import { isValidWallClock, parseTimestamp, wallClockToEpoch, type DateParse, type WallClock } from "./date.js";
+import { fractionMillis, isValidWallClock, parseTimestamp, wallClockToEpoch, type DateParse, type WallClock } from "./date.js";
 
 export const DATE_ORDERS = ["dmy", "mdy", "ymd"] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
@@ -43,7 +43,7 @@ function matchLocal(text: string): LocalDate | null {
   const match = LOCAL.exec(text);
   if (match === null) return null;
   const [, a = "", separator = "", b = "", c = "", hour = "0", minute = "0", second = "0", fraction = "", meridiem, offset] = match;
-  const millis = fraction === "" ? 0 : Math.round(Number(`0.${fraction}`) * 1000);
+  const millis = fractionMillis(fraction);
   return {
     parts: [Number(a), Number(b), Number(c)],
     separator,
@@ -54,12 +54,14 @@ function matchLocal(text: string): LocalDate | null {
   };
 }
 
+/** Minutes east of UTC; NaN beyond +-15:59 or with minutes past 59, as date.ts' ISO 8601 offsets. */
 function parseOffset(offset: string): number {
   const sign = offset.startsWith("-") ? -1 : 1;
   // "+2", "+05", "+0530", "+05:30": the last two digits are minutes once there are more than two.
   const digits = offset.slice(1).replace(":", "");
-  const [hours, minutes] = digits.length <= 2 ? [digits, "0"] : [digits.slice(0, -2), digits.slice(-2)];
-  return sign * (Number(hours) * 60 + Number(minutes));
+  const [hours, minutes] = (digits.length <= 2 ? [digits, "0"] : [digits.slice(0, -2), digits.slice(-2)]).map(Number) as [number, number];
+  if (hours > 15 || minutes > 59) return Number.NaN;
+  return sign * (hours * 60 + minutes);
 }
 
 /** Which orders a day-month-year value allows: "ymd" for a 4-digit first part, else by the numbers. */
@@ -154,7 +156,7 @@ function toInstant(local: LocalDate, order: DateOrder, zone: string): DateParse 
     hour = (hour % 12) + (local.meridiem === "p" ? 12 : 0);
   }
   const wallClock: WallClock = [year, month, day, hour, minute, second, millis];
-  if (!isValidWallClock(wallClock)) return { kind: "invalid" };
+  if (!isValidWallClock(wallClock) || Number.isNaN(local.offsetMinutes)) return { kind: "invalid" };
   if (local.offsetMinutes === null && !local.zoneMarker) return { kind: "date", epochMs: wallClockToEpoch(wallClock, zone) };
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   return { kind: "date", epochMs: utc - (local.offsetMinutes ?? 0) * 60_000 };

@@ -9,9 +9,11 @@ export type DateParse =
   | { readonly kind: "missing" }
   | { readonly kind: "invalid" };
 
-// 2018-03-14, 2018-03-14T09:21:07, 2018-03-14 09:21:07.123, with Z or +hh:mm / +hhmm / +hh.
+// 2018-03-14, 2018-03-14T09:21:07, 2018-03-14 09:21:07.123, with Z or +hh:mm / +hhmm / +hh. Offsets reach
+// +-15:59, PostgreSQL's limit (real ones span -12:00 to +14:00); DuckDB reads larger ones, PostgreSQL refuses
+// them, so they are invalid here and in the warehouse query (src/tally/counts-sql.ts) alike.
 const ISO_8601 =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s?(Z|[+-](?:0\d|1[0-5])(?::?[0-5]\d)?)?)?$/i;
 const UNIX_SECONDS = /^\d{9,10}(?:\.\d+)?$/;
 // 13 digits: 2001-09-09 to 2286 in milliseconds (as JavaScript, Java and event trackers write them); as
 // seconds they would be after the year 33,000, so the reading is not a guess.
@@ -21,7 +23,8 @@ const UNIX_MILLISECONDS = /^\d{13}$/;
 export function parseTimestamp(raw: string | undefined, zone = "UTC"): DateParse {
   const text = (raw ?? "").trim();
   if (text === "") return { kind: "missing" };
-  if (UNIX_SECONDS.test(text)) return { kind: "date", epochMs: Math.round(Number(text) * 1000) };
+  // Cut to the millisecond, not rounded (see fractionMillis).
+  if (UNIX_SECONDS.test(text)) return { kind: "date", epochMs: Math.floor(Number(text) * 1000) };
   if (UNIX_MILLISECONDS.test(text)) return { kind: "date", epochMs: Number(text) };
   const match = ISO_8601.exec(text);
   if (match === null) return { kind: "invalid" };
@@ -29,17 +32,29 @@ export function parseTimestamp(raw: string | undefined, zone = "UTC"): DateParse
   const fields = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
   const [y, mo, d, h, mi, s] = fields;
   if (!isValidWallClock([y, mo, d, h, mi, s, 0])) return { kind: "invalid" };
-  const millis = fraction === "" ? 0 : Math.round(Number(`0.${fraction}`) * 1000);
+  const millis = fractionMillis(fraction);
   if (offset === undefined) return { kind: "date", epochMs: wallClockToEpoch([y, mo, d, h, mi, s, millis], zone) };
   const utc = Date.UTC(y, mo - 1, d, h, mi, s, millis);
   return { kind: "date", epochMs: utc - offsetMinutes(offset) * 60_000 };
 }
 
+/**
+ * The whole milliseconds of a fraction of a second's digits (`9996` -> 999), cut rather than rounded: DuckDB
+ * and PostgreSQL keep microseconds, so rounding would put 23:59:59.9996 on the next day where they do not.
+ */
+export function fractionMillis(digits: string): number {
+  return digits === "" ? 0 : Number(digits.slice(0, 3).padEnd(3, "0"));
+}
+
 /** Year, month (1-12), day, hour, minute, second, millisecond. */
 export type WallClock = readonly [number, number, number, number, number, number, number];
 
+/**
+ * Whether the fields name a real time. Second 60 (a leap second) is not read: Date.UTC would put 23:59:60 on
+ * the next day, PostgreSQL does the same, DuckDB refuses it; the warehouse query refuses it too.
+ */
 export function isValidWallClock([year, month, day, hour, minute, second]: WallClock): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 60;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
 }
 
 /**

@@ -40,9 +40,14 @@ export const UNIX_SECONDS_PATTERN = "^[0-9]{9,10}([.][0-9]+)?$";
 /** Milliseconds since 1970, 13 digits (as ingest reads them). */
 export const UNIX_MILLISECONDS_PATTERN = "^[0-9]{13}$";
 const ISO_DAY = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
-const ISO_TIME = "[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?";
+/**
+ * The ranges are ingest's (date.ts): hours 00-23, minutes and seconds 00-59, offsets to +-15:59. The engines
+ * differ beyond them (PostgreSQL reads 24:00 and 23:59:60 as the next day; DuckDB reads 24:00 and offsets
+ * such as +25:00, and refuses second 60), so the patterns decide, and such times are invalid dates.
+ */
+const ISO_TIME = "[Tt ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9]([.][0-9]{1,9})?)?";
 /** ISO 8601 with a time and an offset: an instant. */
-export const ISO_INSTANT_PATTERN = `^${ISO_DAY}${ISO_TIME}[ ]?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)$`;
+export const ISO_INSTANT_PATTERN = `^${ISO_DAY}${ISO_TIME}[ ]?([Zz]|[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?)$`;
 /** ISO 8601 day, or day and time, without an offset: a wall-clock time in the analysis zone. */
 export const ISO_WALL_CLOCK_PATTERN = `^${ISO_DAY}(${ISO_TIME})?$`;
 

@@ -34,6 +34,18 @@ export const EDGE_ROWS: ReadonlyArray<readonly string[]> = [
   ["b", "8", "2017-12-31T23:59:59+01:00", "Engaged"],
   ["b", "6", "2019-01-01T05:00:00+05:45", "Engaged"],
   ["b", "5", "2018-12-31T23:00:00-02:00", "VIP"],
+  // Where engines are lenient and differ: a leap second (PostgreSQL rolls 23:59:60 into the next day, DuckDB
+  // refuses it), 24:00 (both read the next midnight), offsets past PostgreSQL's +-15:59 and minutes past 59
+  // (DuckDB reads them). Each is an invalid date everywhere; +15:59 is the last offset read.
+  ["b", "9", "2018-01-02T23:59:60Z", "Engaged"],
+  ["b", "9", "2018-01-02T24:00:00Z", "Engaged"],
+  ["b", "9", "2018-01-02T00:00:00+16:00", "Engaged"],
+  ["b", "9", "2018-01-02T00:00:00+05:75", "Engaged"],
+  ["b", "4", "2018-01-02T00:00:00+15:59", "Engaged"],
+  // A fraction is cut, not rounded, to milliseconds: the engines keep microseconds, so a time 0.4 ms before
+  // midnight stays on its day (rounded, it was the next day's, inside the window in UTC).
+  ["a", "3", "2017-12-31T23:59:59.9996Z", "Engaged"],
+  ["a", "3", "1514764799.9996", "Engaged"],
 ];
 
 /** The edge rows as a CSV. A generic header (not Delighted's, whose times without an offset are UTC): such

@@ -30,6 +30,28 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp("16725312000000")).toEqual({ kind: "invalid" });
   });
 
+  // Warehouses keep microseconds (DuckDB, PostgreSQL), so a day is never decided by rounding: 0.4 ms before
+  // midnight is the day before, as in the warehouse query.
+  it("cuts fractions of a second to milliseconds instead of rounding them", () => {
+    expect(epoch("2017-12-31T23:59:59.9996Z")).toBe(Date.UTC(2017, 11, 31, 23, 59, 59, 999));
+    expect(epoch("2018-03-14T09:21:07.1239Z")).toBe(Date.UTC(2018, 2, 14, 9, 21, 7, 123));
+    expect(epoch("2018-03-14T09:21:07.5Z")).toBe(Date.UTC(2018, 2, 14, 9, 21, 7, 500));
+    expect(epoch("2018-03-14T09:21:07.000999999+01:00")).toBe(Date.UTC(2018, 2, 14, 8, 21, 7, 0));
+    expect(epoch("1514764799.9996")).toBe(Date.UTC(2017, 11, 31, 23, 59, 59, 999));
+    expect(epoch("1514764800.57")).toBe(Date.UTC(2018, 0, 1, 0, 0, 0, 570));
+  });
+
+  // Second 60 (a leap second: Date.UTC would put 23:59:60 on the next day), 24:00, and offsets beyond
+  // PostgreSQL's +-15:59 or with minutes past 59 are read differently by each database; they are invalid here
+  // and in the warehouse query alike.
+  it("refuses second 60, hour 24 and offsets beyond +-15:59", () => {
+    for (const text of ["2018-01-02T23:59:60Z", "2018-01-02T24:00:00Z", "2018-01-02T00:00:00+16:00", "2018-01-02T00:00:00-1600", "2018-01-02T00:00:00+05:75", "2018-01-02T00:00:00+25"]) {
+      expect(parseTimestamp(text), text).toEqual({ kind: "invalid" });
+    }
+    expect(epoch("2018-01-02T00:00:00+15:59")).toBe(Date.UTC(2018, 0, 1, 8, 1));
+    expect(epoch("2018-01-02T00:00:00-15")).toBe(Date.UTC(2018, 0, 2, 15));
+  });
+
   it("reports blanks as missing and nonsense or impossible dates as invalid", () => {
     expect(parseTimestamp(" ")).toEqual({ kind: "missing" });
     for (const text of ["yesterday", "2018-02-30", "2018-13-01", "2018-03-14T25:00:00Z", "14/03/2018"]) {

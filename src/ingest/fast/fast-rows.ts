@@ -230,7 +230,7 @@ export class FastRowCounter {
     const minute = twoDigits(bytes, at + 14);
     const second = twoDigits(bytes, at + 17);
     // twoDigits is negative for a non-digit; the ranges are date.ts' isValidWallClock.
-    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return Number.NaN;
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
     // Date.UTC(y, m, d, h, mi, s) is MakeDay(y, m, d) x msPerDay + MakeTime(h, mi, s, 0) (ECMA-262, 21.4.1.27):
     // a timestamp of the last UTC date read (exports come in date order) only adds its time to that midnight.
     const time = ((hour * 60 + minute) * 60 + second) * 1000;
