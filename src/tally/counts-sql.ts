@@ -57,7 +57,7 @@ const dropped = (reason: string): string => `'${DROPPED_PREFIX}${reason}'`;
 export function buildCountsQuery(query: CountsQuery): string {
   const d = DIALECTS[query.dialect];
   const q = d.quoteIdentifier;
-  const column = (name: string | undefined): string => (name === undefined ? `${d.text("NULL")}` : `TRIM(${d.text(q(name))})`);
+  const column = (name: string | undefined): string => (name === undefined ? `${d.text("NULL")}` : d.trim(d.text(q(name))));
   const table = query.table.split(".").map(q).join(".");
   const hasDates = query.dateColumn !== undefined;
   const dayOf = (date: string): string => d.dayText(date);

@@ -5,6 +5,8 @@
  *
  * What each fragment must do:
  * - `text(x)`: the column as text (so typed and text columns are read alike);
+ * - `trim(x)`: the text without WHITESPACE at either end, as ingest's String.prototype.trim (SQL's TRIM removes
+ *   spaces only);
  * - `matches(x, pattern)`: whether the text matches the anchored regular expression;
  * - `instant(x)`: ISO 8601 text with an offset -> an absolute instant, NULL when not a real date;
  * - `wallClockDay(x)`: ISO 8601 text without an offset (a wall-clock time in --tz) -> its DATE, NULL when
@@ -21,12 +23,35 @@
 export const SQL_DIALECTS = ["duckdb", "postgres", "bigquery", "snowflake", "spark"] as const;
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
 
+/**
+ * What String.prototype.trim removes (ECMA-262, 22.1.3.32: WhiteSpace and LineTerminator): tab, line feed,
+ * vertical tab, form feed, carriage return, space, the Unicode space separators (Zs: no-break space, U+1680,
+ * U+2000-U+200A, U+202F, U+205F, U+3000), the line and paragraph separators and the byte-order mark.
+ */
+export const WHITESPACE = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, index) => 0x2000 + index), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+
+/** WHITESPACE as `\uXXXX` escapes, for the string literals of dialects that read them. */
+const unicodeEscapes = WHITESPACE.map((code) => `\\u${code.toString(16).padStart(4, "0")}`).join("");
+
+/** WHITESPACE as an RE2 character class (`\x{...}` escapes), consecutive code points as ranges. */
+const whitespaceClass = ((): string => {
+  const hex = (code: number): string => `\\x{${code.toString(16)}}`;
+  const runs: [number, number][] = [];
+  for (const code of WHITESPACE) {
+    const last = runs.at(-1);
+    if (last !== undefined && last[1] === code - 1) last[1] = code;
+    else runs.push([code, code]);
+  }
+  return `[${runs.map(([first, last]) => (first === last ? hex(first) : `${hex(first)}-${hex(last)}`)).join("")}]`;
+})();
+
 export interface DialectFragments {
   /** What the dialect needs to run the query (version, extension). */
   readonly requires: string;
   readonly quoteIdentifier: (name: string) => string;
   readonly stringLiteral: (text: string) => string;
   readonly text: (expression: string) => string;
+  readonly trim: (expression: string) => string;
   readonly matches: (expression: string, pattern: string) => string;
   readonly instant: (expression: string) => string;
   readonly wallClockDay: (expression: string) => string;
@@ -48,6 +73,9 @@ export const DIALECTS = {
     quoteIdentifier: doubleQuoted,
     stringLiteral: singleQuoted,
     text: (x) => `CAST(${x} AS VARCHAR)`,
+    // trim(x, characters) is ~6x slower than a regular expression here (2M rows, four columns: 4.8 s against
+    // 0.8-0.95 s); DuckDB's literals keep backslashes, so RE2 reads the \x{...} escapes.
+    trim: (x) => `regexp_replace(${x}, '^${whitespaceClass}+|${whitespaceClass}+$', '', 'g')`,
     matches: (x, pattern) => `regexp_full_match(${x}, ${singleQuoted(pattern)})`,
     instant: (x) => `TRY_CAST(${x} AS TIMESTAMPTZ)`,
     wallClockDay: (x) => `CAST(TRY_CAST(${x} AS TIMESTAMP) AS DATE)`,
@@ -64,6 +92,8 @@ export const DIALECTS = {
     quoteIdentifier: doubleQuoted,
     stringLiteral: singleQuoted,
     text: (x) => `CAST(${x} AS text)`,
+    // An escape string: \uXXXX needs a UTF-8 database, PostgreSQL's usual encoding.
+    trim: (x) => `btrim(${x}, E'${unicodeEscapes}')`,
     matches: (x, pattern) => `(${x} ~ ${singleQuoted(pattern)})`,
     instant: (x) => `CASE WHEN pg_input_is_valid(${x}, 'timestamptz') THEN CAST(${x} AS timestamptz) END`,
     wallClockDay: (x) => `CASE WHEN pg_input_is_valid(${x}, 'timestamp') THEN CAST(CAST(${x} AS timestamp) AS date) END`,
@@ -79,6 +109,7 @@ export const DIALECTS = {
     quoteIdentifier: (name) => `\`${name.replace(/\\/g, "\\\\").replace(/`/g, "\\`")}\``,
     stringLiteral: backslashQuoted,
     text: (x) => `CAST(${x} AS STRING)`,
+    trim: (x) => `TRIM(${x}, '${unicodeEscapes}')`,
     matches: (x, pattern) => `REGEXP_CONTAINS(${x}, ${backslashQuoted(pattern)})`,
     instant: (x) => `SAFE_CAST(${x} AS TIMESTAMP)`,
     wallClockDay: (x) => `DATE(SAFE_CAST(${x} AS DATETIME))`,
@@ -94,6 +125,7 @@ export const DIALECTS = {
     quoteIdentifier: doubleQuoted,
     stringLiteral: singleQuoted,
     text: (x) => `TO_VARCHAR(${x})`,
+    trim: (x) => `TRIM(${x}, '${unicodeEscapes}')`,
     matches: (x, pattern) => `REGEXP_LIKE(${x}, ${singleQuoted(pattern)})`,
     instant: (x) => `TRY_TO_TIMESTAMP_TZ(${x})`,
     wallClockDay: (x) => `TO_DATE(TRY_TO_TIMESTAMP_NTZ(${x}))`,
@@ -111,6 +143,7 @@ export const DIALECTS = {
     quoteIdentifier: (name) => `\`${name.replace(/`/g, "``")}\``,
     stringLiteral: backslashQuoted,
     text: (x) => `CAST(${x} AS STRING)`,
+    trim: (x) => `trim(BOTH '${unicodeEscapes}' FROM ${x})`,
     matches: (x, pattern) => `(${x} RLIKE ${backslashQuoted(pattern)})`,
     instant: (x) => `TRY_CAST(${x} AS TIMESTAMP)`,
     wallClockDay: (x) => `CAST(TRY_CAST(${x} AS TIMESTAMP) AS DATE)`,

@@ -46,6 +46,11 @@ export const EDGE_ROWS: ReadonlyArray<readonly string[]> = [
   // midnight stays on its day (rounded, it was the next day's, inside the window in UTC).
   ["a", "3", "2017-12-31T23:59:59.9996Z", "Engaged"],
   ["a", "3", "1514764799.9996", "Engaged"],
+  // Whitespace beyond spaces at either end of a cell, which ingest trims (String.prototype.trim) and SQL's
+  // TRIM does not: a tab, a no-break space (pasted from the web), an ideographic space, a byte-order mark.
+  ["a", "\t8", "2018-01-03T00:00:00Z", "Engaged\u00a0"],
+  ["a\u3000", "9\u00a0", "2018-01-03T00:00:00Z\ufeff", "\u00a0"],
+  ["\u2003", "9", "2018-01-03T00:00:00Z", "Engaged"],
 ];
 
 /** The edge rows as a CSV. A generic header (not Delighted's, whose times without an offset are UTC): such

@@ -13,7 +13,7 @@ import type { Report } from "../../src/analysis/report.js";
 import { ingest } from "../../src/ingest/ingest.js";
 import { writeCountsCsv } from "../../src/tally/counts-csv.js";
 import { buildCountsQuery, type CountsQuery } from "../../src/tally/counts-sql.js";
-import { SQL_DIALECTS } from "../../src/tally/sql-dialects.js";
+import { SQL_DIALECTS, WHITESPACE } from "../../src/tally/sql-dialects.js";
 import { BREAKDOWN_OPTIONS, comparableNumbers } from "./report-numbers.js";
 import { canonical, EDGE_COLUMNS, EDGE_CSV, EDGE_ROWS, EDGE_ZONES } from "./sql-edge-rows.js";
 import { fixture, runCli } from "./run-cli.js";
@@ -97,11 +97,11 @@ describe("the DuckDB query on edge cases equals ingest", () => {
 describe("queries for the other dialects", () => {
   const base = { table: "analytics.nps responses", variantColumn: "site", scoreColumn: "Score", dateColumn: "Created At", segmentColumn: "Lifecycle Stage", from: "2018-01-01", to: "2018-12-31", timeZone: "Europe/Berlin" } as const;
   const fragments: Record<(typeof SQL_DIALECTS)[number], readonly string[]> = {
-    duckdb: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS VARCHAR))', "regexp_full_match(nps_score, '^(0?[0-9]|10)([.]0+)?$')", "TRY_CAST(nps_date AS TIMESTAMPTZ)", "timezone('Europe/Berlin', ", "strftime(", "to_timestamp(CAST(nps_date AS DOUBLE) / 1000)", "CAST(CAST(regexp_replace(nps_score, '[.]0+$', '') AS INTEGER) AS VARCHAR)"],
-    postgres: ['FROM "analytics"."nps responses"', 'TRIM(CAST("Created At" AS text))', "(nps_score ~ '^(0?[0-9]|10)([.]0+)?$')", "pg_input_is_valid(nps_date, 'timestamptz')", "AT TIME ZONE 'Europe/Berlin'", "to_char(", "to_timestamp(CAST(nps_date AS double precision) / 1000)", "CAST(CAST(regexp_replace(nps_score, '[.]0+$', '') AS integer) AS text)"],
-    bigquery: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "REGEXP_CONTAINS(nps_score, '^(0?[0-9]|10)([.]0+)?$')", "SAFE_CAST(nps_date AS TIMESTAMP)", "DATE(SAFE_CAST(nps_date AS DATETIME))", ", 'Europe/Berlin')", "FORMAT_DATE('%Y-%m-%d', ", "TIMESTAMP_MILLIS(CAST(nps_date AS INT64))", "CAST(CAST(REGEXP_REPLACE(nps_score, '[.]0+$', '') AS INT64) AS STRING)"],
-    snowflake: ['FROM "analytics"."nps responses"', 'TRIM(TO_VARCHAR("Created At"))', "REGEXP_LIKE(nps_score, '^(0?[0-9]|10)([.]0+)?$')", "TRY_TO_TIMESTAMP_TZ(nps_date)", "CONVERT_TIMEZONE('Europe/Berlin', ", "TO_CHAR(", "TO_TIMESTAMP_TZ(CAST(nps_date AS NUMBER(38, 0)), 3)", "TO_VARCHAR(CAST(REGEXP_REPLACE(nps_score, '[.]0+$', '') AS INTEGER))"],
-    spark: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING))", "(nps_score RLIKE '^(0?[0-9]|10)([.]0+)?$')", "TRY_CAST(nps_date AS TIMESTAMP)", "from_utc_timestamp(", "'Europe/Berlin'", "unix_seconds(", "timestamp_millis(CAST(nps_date AS BIGINT))", "CAST(CAST(regexp_replace(nps_score, '[.]0+$', '') AS INT) AS STRING)"],
+    duckdb: ['FROM "analytics"."nps responses"', String.raw`regexp_replace(CAST("Created At" AS VARCHAR), '^[\x{9}-\x{d}\x{20}\x{a0}\x{1680}\x{2000}-\x{200a}`, "regexp_full_match(nps_score, '^(0?[0-9]|10)([.]0+)?$')", "TRY_CAST(nps_date AS TIMESTAMPTZ)", "timezone('Europe/Berlin', ", "strftime(", "to_timestamp(CAST(nps_date AS DOUBLE) / 1000)", "CAST(CAST(regexp_replace(nps_score, '[.]0+$', '') AS INTEGER) AS VARCHAR)"],
+    postgres: ['FROM "analytics"."nps responses"', "btrim(CAST(\"Created At\" AS text), E'\\u0009\\u000a\\u000b\\u000c\\u000d\\u0020\\u00a0\\u1680\\u2000", "(nps_score ~ '^(0?[0-9]|10)([.]0+)?$')", "pg_input_is_valid(nps_date, 'timestamptz')", "AT TIME ZONE 'Europe/Berlin'", "to_char(", "to_timestamp(CAST(nps_date AS double precision) / 1000)", "CAST(CAST(regexp_replace(nps_score, '[.]0+$', '') AS integer) AS text)"],
+    bigquery: ["FROM `analytics`.`nps responses`", "TRIM(CAST(`Created At` AS STRING), '\\u0009\\u000a", "REGEXP_CONTAINS(nps_score, '^(0?[0-9]|10)([.]0+)?$')", "SAFE_CAST(nps_date AS TIMESTAMP)", "DATE(SAFE_CAST(nps_date AS DATETIME))", ", 'Europe/Berlin')", "FORMAT_DATE('%Y-%m-%d', ", "TIMESTAMP_MILLIS(CAST(nps_date AS INT64))", "CAST(CAST(REGEXP_REPLACE(nps_score, '[.]0+$', '') AS INT64) AS STRING)"],
+    snowflake: ['FROM "analytics"."nps responses"', "TRIM(TO_VARCHAR(\"Created At\"), '\\u0009\\u000a", "REGEXP_LIKE(nps_score, '^(0?[0-9]|10)([.]0+)?$')", "TRY_TO_TIMESTAMP_TZ(nps_date)", "CONVERT_TIMEZONE('Europe/Berlin', ", "TO_CHAR(", "TO_TIMESTAMP_TZ(CAST(nps_date AS NUMBER(38, 0)), 3)", "TO_VARCHAR(CAST(REGEXP_REPLACE(nps_score, '[.]0+$', '') AS INTEGER))"],
+    spark: ["FROM `analytics`.`nps responses`", "trim(BOTH '\\u0009\\u000a", "\\u3000\\ufeff' FROM CAST(`Created At` AS STRING))", "(nps_score RLIKE '^(0?[0-9]|10)([.]0+)?$')", "TRY_CAST(nps_date AS TIMESTAMP)", "from_utc_timestamp(", "'Europe/Berlin'", "unix_seconds(", "timestamp_millis(CAST(nps_date AS BIGINT))", "CAST(CAST(regexp_replace(nps_score, '[.]0+$', '') AS INT) AS STRING)"],
   };
   for (const dialect of SQL_DIALECTS) {
     it(`${dialect}: its fragments, quoted identifiers, and every drop reason the rows can have`, () => {
@@ -112,6 +112,12 @@ describe("queries for the other dialects", () => {
       for (const alias of ["variant", "period", "segment", "score", "count"]) expect(query).toContain(`AS ${q}${alias}${q}`);
     });
   }
+
+  // Oracle: the JavaScript engine's own trim, over every UTF-16 code unit (ingest trims with it).
+  it("trims what String.prototype.trim trims, no more and no less", () => {
+    const trimmed = Array.from({ length: 0x10000 }, (_, code) => code).filter((code) => String.fromCharCode(code).trim() === "");
+    expect([...WHITESPACE].sort((a, b) => a - b)).toEqual(trimmed);
+  });
 
   it("escapes quote characters inside identifiers, per dialect", () => {
     const odd = { ...base, scoreColumn: 'say "why"', variantColumn: "it`s" };
