@@ -31,7 +31,9 @@ export function parseTimestamp(raw: string | undefined, zone = "UTC"): DateParse
   const [, year, month, day, hour = "0", minute = "0", second = "0", fraction = "", offset] = match;
   const fields = [year, month, day, hour, minute, second].map(Number) as [number, number, number, number, number, number];
   const [y, mo, d, h, mi, s] = fields;
-  if (!isValidWallClock([y, mo, d, h, mi, s, 0])) return { kind: "invalid" };
+  // Years before 1000 are invalid, as in date-formats.ts: Date.UTC would read 0018 as 1918, and databases
+  // read it as the year 18 or refuse the year 0.
+  if (y < 1000 || !isValidWallClock([y, mo, d, h, mi, s, 0])) return { kind: "invalid" };
   const millis = fractionMillis(fraction);
   if (offset === undefined) return { kind: "date", epochMs: wallClockToEpoch([y, mo, d, h, mi, s, millis], zone) };
   const utc = Date.UTC(y, mo - 1, d, h, mi, s, millis);

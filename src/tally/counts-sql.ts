@@ -39,7 +39,8 @@ const ZERO_FRACTION = "[.]0+$";
 export const UNIX_SECONDS_PATTERN = "^[0-9]{9,10}([.][0-9]+)?$";
 /** Milliseconds since 1970, 13 digits (as ingest reads them). */
 export const UNIX_MILLISECONDS_PATTERN = "^[0-9]{13}$";
-const ISO_DAY = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+/** A year from 1000 (ingest's rule: see date.ts), month and day; whether the day exists is the cast's to say. */
+const ISO_DAY = "[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}";
 /**
  * The ranges are ingest's (date.ts): hours 00-23, minutes and seconds 00-59, offsets to +-15:59. The engines
  * differ beyond them (PostgreSQL reads 24:00 and 23:59:60 as the next day; DuckDB reads 24:00 and offsets

@@ -42,6 +42,17 @@ export const EDGE_ROWS: ReadonlyArray<readonly string[]> = [
   ["b", "9", "2018-01-02T00:00:00+16:00", "Engaged"],
   ["b", "9", "2018-01-02T00:00:00+05:75", "Engaged"],
   ["b", "4", "2018-01-02T00:00:00+15:59", "Engaged"],
+  // Calendar days: leap years by the Gregorian rule (2000 and 2016, not 2100), 30-day months; years before
+  // 1000 are invalid (Date.UTC reads 0018 as 1918; databases read it as the year 18 or refuse year 0).
+  ["b", "9", "2016-02-29T12:00:00Z", "Engaged"],
+  ["b", "9", "2000-02-29", "Engaged"],
+  ["b", "9", "2100-02-29T12:00:00Z", "Engaged"],
+  ["b", "9", "2018-04-31 10:00", "Engaged"],
+  ["b", "9", "2018-11-30T10:00:00+01:00", "Engaged"],
+  ["b", "9", "2018-11-31T10:00:00+01:00", "Engaged"],
+  ["b", "9", "0018-01-02T00:00:00Z", "Engaged"],
+  ["b", "9", "0999-01-02", "Engaged"],
+  ["b", "9", "0000-01-02T00:00:00Z", "Engaged"],
   // A fraction is cut, not rounded, to milliseconds: the engines keep microseconds, so a time 0.4 ms before
   // midnight stays on its day (rounded, it was the next day's, inside the window in UTC).
   ["a", "3", "2017-12-31T23:59:59.9996Z", "Engaged"],

@@ -54,7 +54,8 @@ describe("parseTimestamp", () => {
 
   it("reports blanks as missing and nonsense or impossible dates as invalid", () => {
     expect(parseTimestamp(" ")).toEqual({ kind: "missing" });
-    for (const text of ["yesterday", "2018-02-30", "2018-13-01", "2018-03-14T25:00:00Z", "14/03/2018"]) {
+    // Years before 1000 too: Date.UTC would read 0018 as 1918 (date-formats.ts refuses them as well).
+    for (const text of ["yesterday", "2018-02-30", "2018-13-01", "2018-03-14T25:00:00Z", "14/03/2018", "0018-03-14T09:21:07Z", "0999-12-31", "0000-01-01"]) {
       expect(parseTimestamp(text), text).toEqual({ kind: "invalid" });
     }
   });

@@ -237,8 +237,8 @@ export class FastRowCounter {
     if (zulu && this.sameDate(bytes, at)) return this.lastDateMs + time;
     const century = twoDigits(bytes, at);
     const yearOfCentury = twoDigits(bytes, at + 2);
-    // Years before 100 go to the text path: Date.UTC reads them as 19xx, and date.ts follows it.
-    if (century < 1 || yearOfCentury < 0) return Number.NaN;
+    // Years before 1000 go to the text path, which finds them invalid (date.ts).
+    if (century < 10 || yearOfCentury < 0) return Number.NaN;
     const year = century * 100 + yearOfCentury;
     const month = twoDigits(bytes, at + 5);
     const day = twoDigits(bytes, at + 8);
