@@ -35,6 +35,14 @@ export interface CountsQuery {
 export const SCORE_PATTERN = "^(0?[0-9]|10)([.]0+)?$";
 /** The zero fraction of a score that matched SCORE_PATTERN. */
 const ZERO_FRACTION = "[.]0+$";
+/**
+ * A score with its scale's label, as ingest's parseLabelledScore reads it (`10 - Extremely likely`, Google
+ * Forms' labelled end points): the number, a hyphen, en or em dash or colon between optional whitespace, then
+ * a letter and no more digits. The dialect supplies the whitespace and letter classes.
+ */
+export const labelledScorePattern = (space: string, letter: string): string => `^(0?[0-9]|10)${space}*[-\u2013\u2014:]${space}*${letter}[^0-9]*$`;
+/** The label of a score that matched the labelled pattern. */
+const LABEL = "[^0-9]+$";
 /** Seconds since 1970, 9 or 10 digits with an optional fraction (as ingest reads them). */
 export const UNIX_SECONDS_PATTERN = "^[0-9]{9,10}([.][0-9]+)?$";
 /** Milliseconds since 1970, 13 digits (as ingest reads them). */
@@ -79,10 +87,10 @@ export function buildCountsQuery(query: CountsQuery): string {
   const outcome = [
     `      WHEN nps_variant IS NULL OR nps_variant = '' THEN ${dropped("missing-variant")}`,
     `      WHEN nps_score IS NULL OR nps_score = '' THEN ${dropped("missing-score")}`,
-    `      WHEN NOT ${d.matches("nps_score", SCORE_PATTERN)} THEN ${dropped("invalid-score")}`,
+    `      WHEN NOT (${d.matches("nps_score", SCORE_PATTERN)} OR ${d.matches("nps_score", labelledScorePattern(d.spaceClass, d.letterClass))}) THEN ${dropped("invalid-score")}`,
     ...(hasDates ? [`      WHEN nps_no_date = 1 THEN ${dropped("missing-date")}`, `      WHEN nps_day IS NULL THEN ${dropped("invalid-date")}`] : []),
     ...(window.length > 0 ? [`      WHEN ${window.join(" OR ")} THEN ${dropped("outside-window")}`] : []),
-    `      ELSE ${d.integerText(d.withoutMatch("nps_score", ZERO_FRACTION))}`,
+    `      ELSE ${d.integerText(d.withoutMatch(d.withoutMatch("nps_score", LABEL), ZERO_FRACTION))}`,
   ];
   const used = (expression: string): string => `CASE WHEN nps_outcome LIKE '${DROPPED_PREFIX}%' THEN NULL ELSE ${expression} END`;
   const output = ["variant", "period", "segment", "score"].map(q).join(", ");

@@ -8,6 +8,8 @@
  * - `trim(x)`: the text without WHITESPACE at either end, as ingest's String.prototype.trim (SQL's TRIM removes
  *   spaces only);
  * - `matches(x, pattern)`: whether the text matches the anchored regular expression;
+ * - `spaceClass`, `letterClass`: a regular expression's class of WHITESPACE and of letters, in the dialect's
+ *   syntax (the only classes written with backslashes; `matches` quotes them for the dialect's literals);
  * - `instant(x)`: ISO 8601 text with an offset -> an absolute instant, NULL when not a real date;
  * - `wallClockDay(x)`: ISO 8601 text without an offset (a wall-clock time in --tz) -> its DATE, NULL when
  *   not a real date;
@@ -53,6 +55,8 @@ export interface DialectFragments {
   readonly text: (expression: string) => string;
   readonly trim: (expression: string) => string;
   readonly matches: (expression: string, pattern: string) => string;
+  readonly spaceClass: string;
+  readonly letterClass: string;
   readonly instant: (expression: string) => string;
   readonly wallClockDay: (expression: string) => string;
   readonly unixSeconds: (expression: string) => string;
@@ -89,6 +93,8 @@ export const DIALECTS = {
     // 0.8-0.95 s); DuckDB's literals keep backslashes, so RE2 reads the \x{...} escapes.
     trim: (x) => `regexp_replace(${x}, '^${whitespaceClass}+|${whitespaceClass}+$', '', 'g')`,
     matches: (x, pattern) => `regexp_full_match(${x}, ${singleQuoted(pattern)})`,
+    spaceClass: whitespaceClass,
+    letterClass: "\\pL",
     instant: (x) => `TRY_CAST(${x} AS TIMESTAMPTZ)`,
     wallClockDay: (x) => `CAST(TRY_CAST(${x} AS TIMESTAMP) AS DATE)`,
     unixSeconds: (x) => `to_timestamp(CAST(${x} AS DOUBLE))`,
@@ -109,6 +115,9 @@ export const DIALECTS = {
     // An escape string: \uXXXX needs a UTF-8 database, PostgreSQL's usual encoding.
     trim: (x) => `btrim(${x}, E'${unicodeEscapes}')`,
     matches: (x, pattern) => `(${x} ~ ${singleQuoted(pattern)})`,
+    // ARE escapes; [[:alpha:]] follows the database's locale (Unicode letters under a UTF-8 one).
+    spaceClass: `[${WHITESPACE.map((code) => `\\u${code.toString(16).padStart(4, "0")}`).join("")}]`,
+    letterClass: "[[:alpha:]]",
     instant: (x) => `CASE WHEN ${realDay(x)} THEN CAST(${x} AS timestamptz) END`,
     wallClockDay: (x) => `CASE WHEN ${realDay(x)} THEN CAST(CAST(${x} AS timestamp) AS date) END`,
     unixSeconds: (x) => `to_timestamp(CAST(${x} AS double precision))`,
@@ -125,6 +134,8 @@ export const DIALECTS = {
     text: (x) => `CAST(${x} AS STRING)`,
     trim: (x) => `TRIM(${x}, '${unicodeEscapes}')`,
     matches: (x, pattern) => `REGEXP_CONTAINS(${x}, ${backslashQuoted(pattern)})`,
+    spaceClass: whitespaceClass,
+    letterClass: "\\pL",
     instant: (x) => `SAFE_CAST(${x} AS TIMESTAMP)`,
     wallClockDay: (x) => `DATE(SAFE_CAST(${x} AS DATETIME))`,
     unixSeconds: (x) => `TIMESTAMP_MICROS(CAST(ROUND(CAST(${x} AS FLOAT64) * 1000000) AS INT64))`,
@@ -140,7 +151,10 @@ export const DIALECTS = {
     stringLiteral: singleQuoted,
     text: (x) => `TO_VARCHAR(${x})`,
     trim: (x) => `TRIM(${x}, '${unicodeEscapes}')`,
-    matches: (x, pattern) => `REGEXP_LIKE(${x}, ${singleQuoted(pattern)})`,
+    // Backslashes are escapes in Snowflake's literals too. Its POSIX classes: \s is ASCII whitespace.
+    matches: (x, pattern) => `REGEXP_LIKE(${x}, ${backslashQuoted(pattern)})`,
+    spaceClass: "\\s",
+    letterClass: "[[:alpha:]]",
     instant: (x) => `TRY_TO_TIMESTAMP_TZ(${x})`,
     wallClockDay: (x) => `TO_DATE(TRY_TO_TIMESTAMP_NTZ(${x}))`,
     unixSeconds: (x) => `TO_TIMESTAMP_TZ(CAST(${x} AS NUMBER(20, 9)))`,
@@ -159,6 +173,8 @@ export const DIALECTS = {
     text: (x) => `CAST(${x} AS STRING)`,
     trim: (x) => `trim(BOTH '${unicodeEscapes}' FROM ${x})`,
     matches: (x, pattern) => `(${x} RLIKE ${backslashQuoted(pattern)})`,
+    spaceClass: whitespaceClass,
+    letterClass: "\\p{L}",
     instant: (x) => `TRY_CAST(${x} AS TIMESTAMP)`,
     wallClockDay: (x) => `CAST(TRY_CAST(${x} AS TIMESTAMP) AS DATE)`,
     unixSeconds: (x) => `timestamp_seconds(CAST(${x} AS DOUBLE))`,

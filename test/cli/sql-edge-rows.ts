@@ -57,6 +57,16 @@ export const EDGE_ROWS: ReadonlyArray<readonly string[]> = [
   // midnight stays on its day (rounded, it was the next day's, inside the window in UTC).
   ["a", "3", "2017-12-31T23:59:59.9996Z", "Engaged"],
   ["a", "3", "1514764799.9996", "Engaged"],
+  // Scores with their scale's label, as Google Forms exports a linear scale's labelled end points (score.ts):
+  // hyphen, en dash, em dash or colon, then words; a label that is not words, or a number past 10, is invalid.
+  ["a", "10 - Extremely likely", "2018-01-04T00:00:00Z", "Engaged"],
+  ["a", "0 \u2013 Not at all likely", "2018-01-04T00:00:00Z", "Engaged"],
+  ["a", "7\u00a0\u2014 \u00c4u\u00dferst", "2018-01-04T00:00:00Z", "Engaged"],
+  ["b", "05:so-so really", "2018-01-04T00:00:00Z", "Engaged"],
+  ["b", "11 - Extremely likely", "2018-01-04T00:00:00Z", "Engaged"],
+  ["b", "7 - 8", "2018-01-04T00:00:00Z", "Engaged"],
+  ["b", "9 -", "2018-01-04T00:00:00Z", "Engaged"],
+  ["b", "9 - !", "2018-01-04T00:00:00Z", "Engaged"],
   // Whitespace beyond spaces at either end of a cell, which ingest trims (String.prototype.trim) and SQL's
   // TRIM does not: a tab, a no-break space (pasted from the web), an ideographic space, a byte-order mark.
   ["a", "\t8", "2018-01-03T00:00:00Z", "Engaged\u00a0"],
