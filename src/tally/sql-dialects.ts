@@ -90,8 +90,10 @@ export const DIALECTS = {
     stringLiteral: singleQuoted,
     text: (x) => `CAST(${x} AS VARCHAR)`,
     // trim(x, characters) is ~6x slower than a regular expression here (2M rows, four columns: 4.8 s against
-    // 0.8-0.95 s); DuckDB's literals keep backslashes, so RE2 reads the \x{...} escapes.
-    trim: (x) => `regexp_replace(${x}, '^${whitespaceClass}+|${whitespaceClass}+$', '', 'g')`,
+    // 0.8-0.95 s), and a test for whitespace at either end before replacing is as fast as trim(x) (0.7-0.8
+    // s). DuckDB's literals keep backslashes, so RE2 reads the \x{...} escapes.
+    trim: (x) =>
+      `CASE WHEN regexp_matches(${x}, '^${whitespaceClass}|${whitespaceClass}$') THEN regexp_replace(${x}, '^${whitespaceClass}+|${whitespaceClass}+$', '', 'g') ELSE ${x} END`,
     matches: (x, pattern) => `regexp_full_match(${x}, ${singleQuoted(pattern)})`,
     spaceClass: whitespaceClass,
     letterClass: "\\pL",

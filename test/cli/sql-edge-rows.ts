@@ -34,6 +34,14 @@ export const EDGE_ROWS: ReadonlyArray<readonly string[]> = [
   ["b", "8", "2017-12-31T23:59:59+01:00", "Engaged"],
   ["b", "6", "2019-01-01T05:00:00+05:45", "Engaged"],
   ["b", "5", "2018-12-31T23:00:00-02:00", "VIP"],
+  // Lower-case separators, an offset without a colon or without minutes, a space before it, a fraction.
+  ["a", "6", "2018-01-05t23:30:00z", "Engaged"],
+  ["a", "6", "2018-01-05T23:30:00+0530", "Engaged"],
+  ["a", "6", "2018-01-05 23:30:00 -03", "Engaged"],
+  ["a", "6", "2018-01-05 23:30 z", "Engaged"],
+  ["a", "6", "2018-01-05T23:30+05:30", "Engaged"],
+  ["a", "6", "2018-01-05t23:30-0800", "Engaged"],
+  ["a", "6", "2018-01-05T23:30:00.123456789+05:45", "Engaged"],
   // Where engines are lenient and differ: a leap second (PostgreSQL rolls 23:59:60 into the next day, DuckDB
   // refuses it), 24:00 (both read the next midnight), offsets past PostgreSQL's +-15:59 and minutes past 59
   // (DuckDB reads them). Each is an invalid date everywhere; +15:59 is the last offset read.
