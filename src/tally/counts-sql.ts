@@ -3,8 +3,8 @@
  * period, segment, score, count. It applies ingest's row rules (src/ingest/rows.ts) in the same order, so
  * every row read is counted in exactly one output row: a missing variant, then a missing or invalid score,
  * then a missing or invalid date, then the window; what is left is a response, counted by its whole-number
- * score on its calendar day in the analysis time zone. One builder serves every dialect; the dialects differ only
- * in the fragments of sql-dialects.ts.
+ * score on its calendar day in the analysis time zone. One builder serves every dialect; the dialects differ
+ * only in the fragments of sql-dialects.ts.
  *
  * Dates are read as ingest reads ISO 8601 and unix seconds or milliseconds: with an offset (or `Z`) an
  * instant, whose day is taken in `timeZone`; without one a wall-clock time already in `timeZone`. Local
@@ -54,13 +54,14 @@ const ISO_DAY = "[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}";
  * differ beyond them (PostgreSQL reads 24:00 and 23:59:60 as the next day; DuckDB reads 24:00 and offsets
  * such as +25:00, and refuses second 60), so the patterns decide, and such times are invalid dates.
  */
+const ISO_HOUR_MINUTE = "[Tt ]([01][0-9]|2[0-3]):[0-5][0-9]";
 const ISO_SECONDS = ":[0-5][0-9]([.][0-9]{1,9})?";
-const ISO_TIME = `[Tt ]([01][0-9]|2[0-3]):[0-5][0-9](${ISO_SECONDS})?`;
+const ISO_TIME = `${ISO_HOUR_MINUTE}(${ISO_SECONDS})?`;
 const ISO_OFFSET = "([Zz]|[+-](0[0-9]|1[0-5])(:?[0-5][0-9])?)";
 /** ISO 8601 with a time and an offset: an instant. */
 export const ISO_INSTANT_PATTERN = `^${ISO_DAY}${ISO_TIME}[ ]?${ISO_OFFSET}$`;
 /** The instants every engine's cast reads as they are (once upper-cased): with seconds, no space before the offset. */
-const CASTABLE_INSTANT_PATTERN = `^${ISO_DAY}[Tt ]([01][0-9]|2[0-3]):[0-5][0-9]${ISO_SECONDS}${ISO_OFFSET}$`;
+const CASTABLE_INSTANT_PATTERN = `^${ISO_DAY}${ISO_HOUR_MINUTE}${ISO_SECONDS}${ISO_OFFSET}$`;
 /** ISO 8601 day, or day and time, without an offset: a wall-clock time in the analysis zone. */
 export const ISO_WALL_CLOCK_PATTERN = `^${ISO_DAY}(${ISO_TIME})?$`;
 
