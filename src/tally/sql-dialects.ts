@@ -32,10 +32,10 @@ export type SqlDialect = (typeof SQL_DIALECTS)[number];
  */
 export const WHITESPACE = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, index) => 0x2000 + index), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
 
-/** WHITESPACE as `\uXXXX` escapes, for the string literals of dialects that read them. */
+/** WHITESPACE as `\uXXXX` escapes, for the string literals of dialects that read them (and PostgreSQL's patterns). */
 const unicodeEscapes = WHITESPACE.map((code) => `\\u${code.toString(16).padStart(4, "0")}`).join("");
 
-/** WHITESPACE as an RE2 character class (`\x{...}` escapes), consecutive code points as ranges. */
+/** WHITESPACE as a character class of `\x{...}` escapes (RE2's and Java's), consecutive code points as ranges. */
 const whitespaceClass = ((): string => {
   const hex = (code: number): string => `\\x{${code.toString(16)}}`;
   const runs: [number, number][] = [];
@@ -118,7 +118,7 @@ export const DIALECTS = {
     trim: (x) => `btrim(${x}, E'${unicodeEscapes}')`,
     matches: (x, pattern) => `(${x} ~ ${singleQuoted(pattern)})`,
     // ARE escapes; [[:alpha:]] follows the database's locale (Unicode letters under a UTF-8 one).
-    spaceClass: `[${WHITESPACE.map((code) => `\\u${code.toString(16).padStart(4, "0")}`).join("")}]`,
+    spaceClass: `[${unicodeEscapes}]`,
     letterClass: "[[:alpha:]]",
     instant: (x) => `CASE WHEN ${realDay(x)} THEN CAST(${x} AS timestamptz) END`,
     wallClockDay: (x) => `CASE WHEN ${realDay(x)} THEN CAST(CAST(${x} AS timestamp) AS date) END`,
