@@ -27,7 +27,8 @@ export const DROPPED_PREFIX = "dropped:";
 
 const REQUIRED: readonly CountsColumn[] = ["variant", "score", "count"];
 
-function csvField(value: string): string {
+/** A CSV field, quoted where it must be (RFC 4180). */
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -13,7 +13,7 @@ import { Readable } from "node:stream";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/ingest.js";
-import { writeCountsCsv } from "../../src/tally/counts-csv.js";
+import { csvField, writeCountsCsv } from "../../src/tally/counts-csv.js";
 import { buildCountsQuery } from "../../src/tally/counts-sql.js";
 import { canonical, EDGE_COLUMNS, EDGE_CSV, EDGE_ROWS, EDGE_ZONES } from "./sql-edge-rows.js";
 import { fixture, runCli } from "./run-cli.js";
@@ -33,17 +33,13 @@ async function loadCsv(table: string, csv: string): Promise<void> {
   await postgres.query(`COPY ${identifier(table)} FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], { blob: new Blob([csv]) });
 }
 
-const cell = (value: unknown): string => {
-  const text = value === null ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /** Runs a counts query and turns its rows into a counts CSV, as a user would save the result. */
 async function countsCsv(query: string): Promise<string> {
   const result = await postgres.query<Record<string, unknown>>(query);
   const columns = ["variant", "period", "segment", "score", "count"];
   expect(result.fields.map((field) => field.name)).toEqual(columns);
-  return [columns.join(","), ...result.rows.map((row) => columns.map((column) => cell(row[column])).join(","))].join("\n") + "\n";
+  return [columns.join(","), ...result.rows.map((row) => columns.map((column) => csvField(row[column] === null ? "" : String(row[column]))).join(","))].join("\n") + "\n";
 }
 
 const emitted = (args: readonly string[]): string => {
