@@ -81,21 +81,24 @@ describe("the PostgreSQL query over typed columns", () => {
     await postgres.exec(`CREATE TABLE typed AS SELECT site, CASE WHEN "Score" ~ '^[0-9]+$' THEN CAST("Score" AS integer) END AS "Score",
       CASE WHEN pg_input_is_valid("Created At", 'timestamptz') THEN CAST("Created At" AS timestamptz) END AS "Created At", "Lifecycle Stage" FROM responses`);
     const zone = ["--tz", "America/Los_Angeles"];
-    await postgres.exec("SET TimeZone = 'Asia/Kolkata'");
-    const exported = await postgres.query("COPY typed TO '/dev/blob' WITH (FORMAT csv, HEADER true)");
-    const text = await exported.blob!.text();
-    expect(text).toContain("+05:30,");
-    const path = join(mkdtempSync(join(tmpdir(), "nps-ab-pg-")), "typed.csv");
-    writeFileSync(path, text);
-    const aggregated = runCli(["aggregate", path, ...COLUMNS, ...WINDOW, ...zone]);
-    expect(aggregated.status, aggregated.stderr).toBe(0);
-    // Offsets with minutes (+05:30) and without (-05).
-    for (const session of ["Asia/Kolkata", "America/New_York"]) {
-      await postgres.exec(`SET TimeZone = '${session}'`);
-      const counts = await countsCsv(emitted(["--table", "typed", ...COLUMNS, ...WINDOW, ...zone]));
-      expect(await canonical(counts), session).toBe(await canonical(aggregated.stdout));
+    try {
+      await postgres.exec("SET TimeZone = 'Asia/Kolkata'");
+      const exported = await postgres.query("COPY typed TO '/dev/blob' WITH (FORMAT csv, HEADER true)");
+      const text = await exported.blob!.text();
+      expect(text).toContain("+05:30,");
+      const path = join(mkdtempSync(join(tmpdir(), "nps-ab-pg-")), "typed.csv");
+      writeFileSync(path, text);
+      const aggregated = runCli(["aggregate", path, ...COLUMNS, ...WINDOW, ...zone]);
+      expect(aggregated.status, aggregated.stderr).toBe(0);
+      // Offsets with minutes (+05:30) and without (-05).
+      for (const session of ["Asia/Kolkata", "America/New_York"]) {
+        await postgres.exec(`SET TimeZone = '${session}'`);
+        const counts = await countsCsv(emitted(["--table", "typed", ...COLUMNS, ...WINDOW, ...zone]));
+        expect(await canonical(counts), session).toBe(await canonical(aggregated.stdout));
+      }
+    } finally {
+      await postgres.exec("SET TimeZone = 'UTC'");
     }
-    await postgres.exec("SET TimeZone = 'UTC'");
   });
 });
 

@@ -79,6 +79,30 @@ describe("the DuckDB query over the fixtures", () => {
   });
 });
 
+describe("the DuckDB query over typed columns", () => {
+  // A DOUBLE score (as pandas writes an integer column with blanks: 8.0) and a TIMESTAMPTZ, which DuckDB casts
+  // to text in the session's zone with its offset. The oracle is aggregate over the table exported as CSV.
+  it("counts what aggregate counts of the table's export, whatever the session's time zone", async () => {
+    await duckdb.run(`CREATE TABLE typed AS SELECT site, TRY_CAST("Score" AS DOUBLE) AS "Score", TRY_CAST("Created At" AS TIMESTAMPTZ) AS "Created At", "Lifecycle Stage" FROM responses`);
+    const zone = ["--tz", "America/Los_Angeles"];
+    try {
+      await duckdb.run("SET TimeZone = 'Asia/Kolkata'");
+      const path = join(dir, "typed.csv");
+      await duckdb.run(`COPY typed TO '${path}' (HEADER, DELIMITER ',')`);
+      expect(readFileSync(path, "utf8")).toMatch(/,8\.0,2018-[0-9-]+ [0-9:]+\+05:30,/);
+      const aggregated = runCli(["aggregate", path, ...COLUMNS, ...WINDOW, ...zone]);
+      expect(aggregated.status, aggregated.stderr).toBe(0);
+      for (const session of ["Asia/Kolkata", "America/New_York"]) {
+        await duckdb.run(`SET TimeZone = '${session}'`);
+        const counts = readFileSync(await countsCsv(emitted(["--dialect", "duckdb", "--table", "typed", ...COLUMNS, ...WINDOW, ...zone]), "typed.counts.csv"), "utf8");
+        expect(await canonical(counts), session).toBe(await canonical(aggregated.stdout));
+      }
+    } finally {
+      await duckdb.run("SET TimeZone = 'UTC'");
+    }
+  });
+});
+
 describe("the DuckDB query on edge cases equals ingest", () => {
   for (const timeZone of EDGE_ZONES) {
     it(`in ${timeZone}`, async () => {
