@@ -60,6 +60,22 @@ function dropHint(dropped: Partial<Record<DropReason, number>>, sources: readonl
     const names = [...new Set(sources.map(pick).filter((name) => name !== null))];
     return names.length === 0 ? "" : ` ${names.length === 1 ? "column" : "columns"} ${names.map((name) => JSON.stringify(name)).join(", ")}`;
   };
+  // Counts files (no platform: read by counts-inputs.ts, not ingest) carry drops decided where the rows were
+  // counted, by aggregate or the warehouse query; the options that decide them are refused with --counts.
+  if (sources.length > 0 && sources.every((source) => source.platform === undefined)) {
+    const there = (option: string): string => `where the rows were counted; see ${option} of nps-ab aggregate or nps-ab sql`;
+    switch (reason) {
+      case "invalid-date":
+        return "the dates could not be read where the rows were counted: nps-ab sql reads timestamps, ISO 8601 and unix seconds or milliseconds, not local formats such as 14.03.2018; nps-ab aggregate reads them with --date-column, --date-format";
+      case "missing-date":
+        return `the dates were blank ${there("--date-column")}`;
+      case "invalid-score":
+      case "missing-score":
+        return `scores are whole numbers 0-10 ${there("--score-column")}`;
+      case "missing-variant":
+        return `the variant was blank ${there("--variant-column")}`;
+    }
+  }
   switch (reason) {
     case "invalid-date":
       return `the dates of${columnOf((source) => source.columns.date)} could not be read: ISO 8601, unix seconds or milliseconds, or the platform's format; see --date-column, --date-format`;
