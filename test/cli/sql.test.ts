@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import nodeSqlParser from "node-sql-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/analysis/report.js";
 import { ingest } from "../../src/ingest/ingest.js";
@@ -17,6 +18,8 @@ import { SQL_DIALECTS, WHITESPACE } from "../../src/tally/sql-dialects.js";
 import { BREAKDOWN_OPTIONS, comparableNumbers } from "./report-numbers.js";
 import { canonical, EDGE_COLUMNS, EDGE_CSV, EDGE_ROWS, EDGE_ZONES } from "./sql-edge-rows.js";
 import { fixture, runCli } from "./run-cli.js";
+
+const { Parser: SqlParser } = nodeSqlParser;
 
 const COLUMNS = ["--variant-column", "site", "--score-column", "Score", "--date-column", "Created At", "--segment-column", "Lifecycle Stage"];
 const WINDOW = ["--from", "2018-01-01", "--to", "2018-12-31"];
@@ -136,6 +139,22 @@ describe("queries for the other dialects", () => {
       for (const reason of ["missing-variant", "missing-score", "invalid-score", "missing-date", "invalid-date", "outside-window"]) expect(query).toContain(`'dropped:${reason}'`);
       const q = dialect === "bigquery" || dialect === "spark" ? "`" : '"';
       for (const alias of ["variant", "period", "segment", "score", "count"]) expect(query).toContain(`AS ${q}${alias}${q}`);
+    });
+  }
+
+  // No BigQuery or Snowflake engine runs here, so their queries are at least parsed by those dialects'
+  // grammars (node-sql-parser), with and without dates, a window and segments. Its Hive grammar lacks Spark's
+  // trim(BOTH ... FROM ...) and its PostgreSQL one lacks AT TIME ZONE, so Spark is not parsed (PostgreSQL
+  // and DuckDB run their queries above).
+  for (const [dialect, database] of [["bigquery", "BigQuery"], ["snowflake", "Snowflake"]] as const) {
+    it(`${dialect}: parses as ${database} SQL`, () => {
+      const parser = new SqlParser();
+      const variants: CountsQuery[] = [
+        { ...base, dialect },
+        { ...base, dialect, from: undefined, to: undefined, segmentColumn: undefined },
+        { dialect, table: "t", variantColumn: "v", scoreColumn: "s", timeZone: "UTC" },
+      ];
+      for (const query of variants) expect(() => parser.astify(buildCountsQuery(query), { database })).not.toThrow();
     });
   }
 
