@@ -1,9 +1,15 @@
 /**
- * What the warehouse-query tests share: edge-case rows for every rule of src/ingest/rows.ts that SQL applies,
- * and counts CSV in canonical form, so counts from a database and from ingest can be compared as text.
+ * What the warehouse-query tests share: the fixtures' options, edge-case rows for every rule of
+ * src/ingest/rows.ts that SQL applies with ingest's counts of them, and counts CSV in canonical form, so
+ * counts from a database and from ingest can be compared as text.
  */
 import { Readable } from "node:stream";
+import { ingest } from "../../src/ingest/ingest.js";
 import { readCountsCsv, writeCountsCsv } from "../../src/tally/counts-csv.js";
+
+/** The fixtures' columns and window, as `nps-ab sql` and `aggregate` options. */
+export const COLUMNS = ["--variant-column", "site", "--score-column", "Score", "--date-column", "Created At", "--segment-column", "Lifecycle Stage"];
+export const WINDOW = ["--from", "2018-01-01", "--to", "2018-12-31"];
 
 // Blanks, padding, leading zeros, decimals (a zero fraction is a whole number), out of range, offsets and Z,
 // wall-clock times and bare days (in --tz), unix seconds and milliseconds, impossible dates, the window.
@@ -91,6 +97,12 @@ export const EDGE_ZONES = ["UTC", "Asia/Kathmandu", "Pacific/Honolulu"] as const
 
 /** The edge rows' column options, for the query builder and for ingest alike. */
 export const EDGE_COLUMNS = { variantColumn: "site", scoreColumn: "Score", dateColumn: "Answered", segmentColumn: "Lifecycle Stage", from: "2018-01-01", to: "2018-12-31" } as const;
+
+/** The oracle for the edge rows: ingest's counts of them in a zone (canonical counts CSV), and its rows read. */
+export async function ingestedEdgeCounts(timeZone: string): Promise<{ counts: string; rowsRead: number }> {
+  const { tally } = await ingest([{ path: "-" }], { ...EDGE_COLUMNS, timeZone, strict: false }, Readable.from([EDGE_CSV]));
+  return { counts: writeCountsCsv(tally), rowsRead: tally.accounting.rowsRead };
+}
 
 /** Counts CSV text in canonical form (rows of equal cells summed, sorted), to compare two ways of counting. */
 export async function canonical(text: string): Promise<string> {
