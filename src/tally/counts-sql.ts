@@ -10,6 +10,11 @@
  * instant, whose day is taken in `timeZone`; without one a wall-clock time already in `timeZone`. Local
  * formats such as `14.03.2018` are not parsed in SQL (they count as invalid dates): store dates as
  * timestamps or ISO text.
+ *
+ * Duplicates (with an ID column): ingest keeps the first copy of a (variant, response ID) in file order, which
+ * a table does not have. The query keeps the copy whose date, score and segment cells sort first as text, so
+ * the counts are ingest's whenever the copies are the same response exported twice (identical cells), and
+ * the same on every run when they are not.
  */
 import { DIALECTS, type SqlDialect } from "./sql-dialects.js";
 import { DROPPED_PREFIX } from "./counts-csv.js";
@@ -22,6 +27,11 @@ export interface CountsQuery {
   readonly scoreColumn: string;
   readonly dateColumn?: string | undefined;
   readonly segmentColumn?: string | undefined;
+  /**
+   * The response ID: a row whose (variant, trimmed ID) an earlier row had is a `duplicate-response`, as ingest
+   * drops the same response exported twice (ledger-resolve.ts). A blank ID is no ID.
+   */
+  readonly idColumn?: string | undefined;
   /** Inclusive window, `YYYY-MM-DD` days in `timeZone`. */
   readonly from?: string | undefined;
   readonly to?: string | undefined;
@@ -74,6 +84,7 @@ export function buildCountsQuery(query: CountsQuery): string {
   const column = (name: string | undefined): string => (name === undefined ? `${d.text("NULL")}` : d.trim(d.text(q(name))));
   const table = query.table.split(".").map(q).join(".");
   const hasDates = query.dateColumn !== undefined;
+  const hasIds = query.idColumn !== undefined;
   const dayOf = (date: string): string => d.dayText(date);
   // The patterns allow what ingest reads: a lower-case `t` or `z`, a space before the offset, and an instant
   // without seconds. DuckDB's cast refuses each, so the text is put in the form every engine reads before it
@@ -99,6 +110,7 @@ export function buildCountsQuery(query: CountsQuery): string {
   ].filter((condition) => condition !== null);
   const outcome = [
     `      WHEN nps_variant IS NULL OR nps_variant = '' THEN ${dropped("missing-variant")}`,
+    ...(hasIds ? [`      WHEN nps_duplicate = 1 THEN ${dropped("duplicate-response")}`] : []),
     `      WHEN nps_score IS NULL OR nps_score = '' THEN ${dropped("missing-score")}`,
     `      WHEN NOT (${d.matches("nps_score", SCORE_PATTERN)} OR ${d.matches("nps_score", labelledScorePattern(d.spaceClass, d.letterClass))}) THEN ${dropped("invalid-score")}`,
     ...(hasDates ? [`      WHEN nps_no_date = 1 THEN ${dropped("missing-date")}`, `      WHEN nps_day IS NULL THEN ${dropped("invalid-date")}`] : []),
@@ -108,7 +120,22 @@ export function buildCountsQuery(query: CountsQuery): string {
   const used = (expression: string): string => `CASE WHEN nps_outcome LIKE '${DROPPED_PREFIX}%' THEN NULL ELSE ${expression} END`;
   const output = ["variant", "period", "segment", "score"].map(q).join(", ");
   const segment = query.segmentColumn === undefined ? "nps_segment" : used("COALESCE(NULLIF(nps_segment, ''), '(blank)')");
-  const keys = `nps_variant, nps_score, nps_segment, ${hasDates ? "nps_no_date, " : ""}nps_day`;
+  const keys = `nps_variant, nps_score, nps_segment, ${hasIds ? "nps_duplicate, " : ""}${hasDates ? "nps_no_date, " : ""}nps_day`;
+  // Every copy of a (variant, ID) after the first is a duplicate; the copies are ordered by their cells (see
+  // the header). A row without a variant is dropped before its ID is looked at, as in ingest.
+  const copyOrder = [...(hasDates ? ["nps_date"] : []), "nps_score", "nps_segment"].map((cell) => `COALESCE(${cell}, '')`).join(", ");
+  const ranked = [
+    "nps_ranked AS (",
+    "  SELECT",
+    "    nps_variant, nps_score, nps_date, nps_segment,",
+    "    CASE",
+    "      WHEN nps_id IS NULL OR nps_id = '' OR nps_variant IS NULL OR nps_variant = '' THEN 0",
+    `      WHEN ROW_NUMBER() OVER (PARTITION BY nps_variant, nps_id ORDER BY ${copyOrder}) > 1 THEN 1`,
+    "      ELSE 0",
+    "    END AS nps_duplicate",
+    "  FROM nps_source",
+    "),",
+  ];
   return [
     `-- nps-ab counts query for ${query.dialect} (${d.requires}).`,
     "-- Its result has the columns of a counts CSV (variant, period, segment, score, count): save it as CSV and",
@@ -119,15 +146,17 @@ export function buildCountsQuery(query: CountsQuery): string {
     `    ${column(query.variantColumn)} AS nps_variant,`,
     `    ${column(query.scoreColumn)} AS nps_score,`,
     `    ${column(query.dateColumn)} AS nps_date,`,
-    `    ${column(query.segmentColumn)} AS nps_segment`,
+    `    ${column(query.segmentColumn)} AS nps_segment${hasIds ? "," : ""}`,
+    ...(hasIds ? [`    ${column(query.idColumn)} AS nps_id`] : []),
     `  FROM ${table}`,
     "),",
+    ...(hasIds ? ranked : []),
     "nps_dated AS (",
     "  SELECT",
-    "    nps_variant, nps_score, nps_segment,",
+    `    nps_variant, nps_score, nps_segment,${hasIds ? " nps_duplicate," : ""}`,
     ...(hasDates ? ["    CASE WHEN nps_date IS NULL OR nps_date = '' THEN 1 ELSE 0 END AS nps_no_date,"] : []),
     ...dayCase,
-    "  FROM nps_source",
+    `  FROM ${hasIds ? "nps_ranked" : "nps_source"}`,
     "),",
     // Rows are counted by their cells and day first and classified after, a group at a time. Classified a row
     // at a time, the steps below name the day several times, and a planner that inlines the steps (PostgreSQL

@@ -4,6 +4,7 @@
  * counts from a database and from ingest can be compared as text.
  */
 import { Readable } from "node:stream";
+import { expect } from "vitest";
 import { ingest } from "../../src/ingest/ingest.js";
 import { readCountsCsv, writeCountsCsv } from "../../src/tally/counts-csv.js";
 
@@ -88,19 +89,63 @@ export const EDGE_ROWS: ReadonlyArray<readonly string[]> = [
   ["\u2003", "9", "2018-01-03T00:00:00Z", "Engaged"],
 ];
 
+/**
+ * Rows with a response ID (the fifth field; the rows above have none). A copy of a response already read in its
+ * variant is a duplicate-response whatever its own outcome would be, the first copy keeping its outcome; IDs
+ * and variants are trimmed, IDs compared case-sensitively and within a variant; a row without a variant is
+ * dropped before its ID counts. Copies here have the same cells, as the same response exported twice has:
+ * which copy is kept then changes no count (see counts-sql.ts for copies that differ).
+ */
+export const DUPLICATE_ROWS: ReadonlyArray<readonly string[]> = [
+  ["a", "9", "2018-03-01T10:00:00Z", "Engaged", "r1"],
+  ["a", "9", "2018-03-01T10:00:00Z", "Engaged", "r1"],
+  ["a", "9", "2018-03-01T10:00:00Z", "Engaged", " r1\t"],
+  ["a\u00a0", "9", "2018-03-01T10:00:00Z", "Engaged", "r1"],
+  ["a", "9", "2018-03-01T10:00:00Z", "Engaged", "R1"],
+  ["b", "9", "2018-03-01T10:00:00Z", "Engaged", "r1"],
+  ["a", "N/A", "2018-03-01T10:00:00Z", "Engaged", "r2"],
+  ["a", "N/A", "2018-03-01T10:00:00Z", "Engaged", "r2"],
+  ["a", "", "2018-03-01T10:00:00Z", "Engaged", "r3"],
+  ["a", "", "2018-03-01T10:00:00Z", "Engaged", "r3"],
+  ["", "9", "2018-03-01T10:00:00Z", "Engaged", "r4"],
+  ["", "9", "2018-03-01T10:00:00Z", "Engaged", "r4"],
+  ["b", "8", "2017-06-01T00:00:00Z", "VIP", "r5"],
+  ["b", "8", "2017-06-01T00:00:00Z", "VIP", "r5"],
+  ["b", "8", "2018-02-30T00:00:00Z", "VIP", "r6"],
+  ["b", "8", "2018-02-30T00:00:00Z", "VIP", "r6"],
+  ["b", "8", "", "VIP", "r7"],
+  ["b", "8", "", "VIP", "r7"],
+  ["b", "7", "2018-03-02", "", "r8"],
+  ["b", "7", "2018-03-02", "", "r8"],
+  ["b", "7", "2018-03-02", "VIP", ""],
+  ["b", "7", "2018-03-02", "VIP", ""],
+  ["b", "7", "2018-03-02", "VIP", "\u00a0"],
+  ["b", "7", "2018-03-02", "VIP", "\u00a0"],
+];
+/** How many of DUPLICATE_ROWS are copies: r1 three times in `a`, one copy each of r2, r3, r5, r6, r7 and r8. */
+export const DUPLICATES = 9;
+
 /** The edge rows as a CSV. A generic header (not Delighted's, whose times without an offset are UTC): such
- * times are in --tz, as in SQL. */
-export const EDGE_CSV = ["site,Score,Answered,Lifecycle Stage", ...EDGE_ROWS.map((fields) => fields.join(","))].join("\n");
+ * times are in --tz, as in SQL. Ingest finds the ID column by its name. */
+export const EDGE_CSV = [
+  "site,Score,Answered,Lifecycle Stage,Response ID",
+  ...EDGE_ROWS.map((fields) => [...fields, ""].join(",")),
+  ...DUPLICATE_ROWS.map((fields) => fields.join(",")),
+].join("\n");
+export const EDGE_ROW_COUNT = EDGE_ROWS.length + DUPLICATE_ROWS.length;
 
 /** Zones that move the edge rows' days both ways: ahead of UTC by a fraction of an hour, and behind it. */
 export const EDGE_ZONES = ["UTC", "Asia/Kathmandu", "Pacific/Honolulu"] as const;
 
 /** The edge rows' column options, for the query builder and for ingest alike. */
-export const EDGE_COLUMNS = { variantColumn: "site", scoreColumn: "Score", dateColumn: "Answered", segmentColumn: "Lifecycle Stage", from: "2018-01-01", to: "2018-12-31" } as const;
+export const EDGE_COLUMNS = { variantColumn: "site", scoreColumn: "Score", dateColumn: "Answered", segmentColumn: "Lifecycle Stage", idColumn: "Response ID", from: "2018-01-01", to: "2018-12-31" } as const;
 
 /** The oracle for the edge rows: ingest's counts of them in a zone (canonical counts CSV), and its rows read. */
 export async function ingestedEdgeCounts(timeZone: string): Promise<{ counts: string; rowsRead: number }> {
-  const { tally } = await ingest([{ path: "-" }], { ...EDGE_COLUMNS, timeZone, strict: false }, Readable.from([EDGE_CSV]));
+  // Ingest has no ID column option: it finds "Response ID" by name.
+  const { idColumn, ...columns } = EDGE_COLUMNS;
+  const { tally } = await ingest([{ path: "-" }], { ...columns, timeZone, strict: false }, Readable.from([EDGE_CSV]));
+  expect(tally.accounting.rowsDropped["duplicate-response"], `${idColumn} should be found by name`).toBe(DUPLICATES);
   return { counts: writeCountsCsv(tally), rowsRead: tally.accounting.rowsRead };
 }
 
