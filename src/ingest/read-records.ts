@@ -112,6 +112,7 @@ async function* parseRecords(text: Readable, file: string, delimiter: string, se
   let previousEnd = sepLine ? 1 : 0;
   // Start lines of the records parsed but not yet read, in order (a few, as many as the stream buffers).
   const starts: number[] = [];
+  let header: readonly string[] = [];
   const parser = pipeline(
     text,
     parse({
@@ -124,6 +125,8 @@ async function* parseRecords(text: Readable, file: string, delimiter: string, se
         const line = previousEnd + 1;
         previousEnd = line + lineBreaks(fields);
         starts.push(line);
+        // The header row, in parse order too: an error a few records on may come before the loop below has it.
+        if (header.length === 0 && !isBlankRecord(fields)) header = fields;
         return fields;
       },
     }),
@@ -133,16 +136,21 @@ async function* parseRecords(text: Readable, file: string, delimiter: string, se
   try {
     for await (const fields of parser as AsyncIterable<string[]>) {
       const line = starts.shift() ?? previousEnd;
-      if (fields.every((field) => field.trim() === "")) continue;
+      if (isBlankRecord(fields)) continue;
       if (headerLength === 0) headerLength = fields.length;
       yield { fields: fitToHeader(fields, headerLength, relax, file, line), line };
     }
   } catch (error) {
-    throw describeReadError(error, file, previousEnd + 1, headerLength);
+    throw describeReadError(error, file, previousEnd + 1, headerLength, header);
   } finally {
     parser.destroy();
     text.destroy();
   }
+}
+
+/** A record whose fields are all blank (after trimming) is not a row. */
+function isBlankRecord(fields: readonly string[]): boolean {
+  return fields.every((field) => field.trim() === "");
 }
 
 function plural(count: number, noun: string): string {
@@ -165,30 +173,46 @@ export function fitToHeader(record: string[], headerLength: number, relax: boole
   throw new InputError(`row has ${plural(record.length, "field")} where the header has ${headerLength}`, { file, line }, hint);
 }
 
-function describeReadError(error: unknown, file: string, recordStart: number | undefined, headerLength: number): InputError {
+function describeReadError(error: unknown, file: string, recordStart: number | undefined, headerLength: number, header: readonly string[] = []): InputError {
   if (error instanceof InputError) return error;
   if (isZlibError(error)) return corruptGzip(file);
-  if (error instanceof CsvError) return describeCsvError(error, file, recordStart ?? 1, headerLength);
+  if (error instanceof CsvError) return describeCsvError(error, file, recordStart ?? 1, headerLength, header);
   const code = (error as NodeJS.ErrnoException).code;
   return new InputError(`cannot read (${code ?? (error instanceof Error ? error.message : String(error))})`, { file });
 }
 
-function describeCsvError(error: CsvError, file: string, recordStart: number, headerLength: number): InputError {
-  return csvReadError(error.code, file, recordStart, headerLength) ?? new InputError(error.message.replace(/\s+/g, " "), { file, line: recordStart });
+function describeCsvError(error: CsvError, file: string, recordStart: number, headerLength: number, header: readonly string[]): InputError {
+  const at = typeof error.index === "number" ? { field: error.index, header } : undefined;
+  return csvReadError(error.code, file, recordStart, headerLength, at) ?? new InputError(error.message.replace(/\s+/g, " "), { file, line: recordStart });
+}
+
+/** Where a quote error is: a field by its place and, once the header row is read, the header's name for it. */
+export interface ErrorField {
+  /** 0-based, as csv-parse's `index`. */
+  readonly field: number;
+  /** The header row's fields; empty while the header row itself is read. */
+  readonly header: readonly string[];
+}
+
+/** `field 3 ("Date") of the record`: a field by its 1-based place, with its column's name when it has one. */
+function inField(at: ErrorField | undefined): string {
+  if (at === undefined) return "the record";
+  const name = at.header[at.field]?.trim() ?? "";
+  return `field ${at.field + 1}${name === "" ? "" : ` (${JSON.stringify(name)})`} of the record`;
 }
 
 /** The InputError for one of csv-parse's error codes (the byte-level reader raises the same ones). */
-export function csvReadError(code: string, file: string, recordStart: number, headerLength: number): InputError | null {
+export function csvReadError(code: string, file: string, recordStart: number, headerLength: number, at?: ErrorField): InputError | null {
   const where = { file, line: recordStart };
   switch (code) {
     case "CSV_QUOTE_NOT_CLOSED":
-      return new InputError(`unclosed quote in the record starting on line ${recordStart}`, where, "a field opens a \" that never closes");
+      return new InputError(`unclosed quote in ${inField(at)} starting on line ${recordStart}`, where, "a field opens a \" that never closes");
     case "CSV_MAX_RECORD_SIZE":
       return new InputError(`the record starting on line ${recordStart} runs past ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters`, where, "probably an unclosed quote");
     case "INVALID_OPENING_QUOTE":
     case "CSV_INVALID_CLOSING_QUOTE":
     case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-      return new InputError(`misplaced quote in the record starting on line ${recordStart}`, where, "quotes inside a field must be doubled (\"\"), and a quoted field must be quoted whole");
+      return new InputError(`misplaced quote in ${inField(at)} starting on line ${recordStart}`, where, "quotes inside a field must be doubled (\"\"), and a quoted field must be quoted whole");
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
       return new InputError(`row has a different number of fields than the header (${headerLength})`, where, "a ragged row: check the delimiter and quoting");
     default:

@@ -148,7 +148,7 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
 
   it("an unclosed quote, naming the line where the record starts", () => {
     const path = write("quote.csv", 'Score,Comment\n9,fine\n7,"never closed\n8,ok\n');
-    expectError(["analyze", path, write("b.csv", good)], /quote\.csv:3: unclosed quote in the record starting on line 3/);
+    expectError(["analyze", path, write("b.csv", good)], /quote\.csv:3: unclosed quote in field 2 \("Comment"\) of the record starting on line 3/);
   });
 
   it("a ragged row", () => {

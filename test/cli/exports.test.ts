@@ -140,7 +140,7 @@ describe("exports that cannot be read: exit 2, one line naming file, line and co
   });
 
   it("an unclosed quote, naming the line where the record starts", () => {
-    expectError([corpus("errors/unclosed-quote.csv"), partner], /^nps-ab: test\/corpus\/errors\/unclosed-quote\.csv:3: unclosed quote in the record starting on line 3/);
+    expectError([corpus("errors/unclosed-quote.csv"), partner], /^nps-ab: test\/corpus\/errors\/unclosed-quote\.csv:3: unclosed quote in field 2 \("Comment"\) of the record starting on line 3/);
   });
 
   it("a ragged row, and one beyond what --relax allows", () => {

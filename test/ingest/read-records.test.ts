@@ -116,7 +116,7 @@ describe("the CSV reader's errors", () => {
 
   it("names the line where an unclosed quote's record starts, after blank lines and CRLF inside quotes", async () => {
     const error = await errorOf('Score,Comment\r\n9,"two\r\nlines"\r\n\r\n7,"never closed\r\n8,ok\r\n');
-    expect(error.message).toBe("unclosed quote in the record starting on line 5");
+    expect(error.message).toBe('unclosed quote in field 2 ("Comment") of the record starting on line 5');
     expect(error.location.line).toBe(5);
   });
 
@@ -130,9 +130,13 @@ describe("the CSV reader's errors", () => {
     expect([beyond.message, beyond.location.line]).toEqual(["row has 3 fields where the header has 2", 2]);
   });
 
-  it("names a misplaced quote's record", async () => {
+  it("names a misplaced quote's record and field, and the field's column once the header is read", async () => {
     const error = await errorOf('Score,Comment\n9,say "hi"\n');
-    expect([error.message, error.location.line]).toEqual(["misplaced quote in the record starting on line 2", 2]);
+    expect([error.message, error.location.line]).toEqual(['misplaced quote in field 2 ("Comment") of the record starting on line 2', 2]);
+    // In the header row itself, or past its fields, a field has no column name; a blank name is left out.
+    expect((await errorOf('Score,"Comment"x\n9,ok\n')).message).toBe("misplaced quote in field 2 of the record starting on line 1");
+    expect((await errorOf('Score,Comment\n9,ok,"x\n')).message).toBe("unclosed quote in field 3 of the record starting on line 2");
+    expect((await errorOf('Score, \n9,"x"y\n')).message).toBe("misplaced quote in field 2 of the record starting on line 2");
   });
 
   it("refuses invalid UTF-8 at the line of the first bad byte, and reads it with --encoding", async () => {

@@ -83,7 +83,10 @@ function inOrder(bytes: Buffer, delimiter: string, relax: boolean): Outcome {
     }
   }
   if (parseError === null) return { records, error: null };
-  return { records, error: describeError(csvReadError(parseError.code, "<stdin>", previousEnd + 1, headerLength)) };
+  // csv-parse's `index` is the field the error is in; the header is the first non-blank record parsed.
+  const header = parsed.find(({ fields }) => !fields.every((field) => field.trim() === ""))?.fields ?? [];
+  const at = typeof parseError.index === "number" ? { field: parseError.index, header } : undefined;
+  return { records, error: describeError(csvReadError(parseError.code, "<stdin>", previousEnd + 1, headerLength, at)) };
 }
 
 async function oracle(chunks: Buffer[], delimiter: string, relax: boolean): Promise<Outcome> {

@@ -87,6 +87,8 @@ export class RecordStream {
   private pending: Buffer = Buffer.alloc(0);
   private utf8Tail: Buffer = Buffer.alloc(0);
   private all: RecordScanner | null = null;
+  /** The header row's fields, once this stream has read it (for errors; a chunk's stream never does). */
+  private header: readonly string[] = [];
   /** Set by `records`: whether it stopped (the sink said so, or `stopAt` was reached) rather than ran out of bytes. */
   private stopped = false;
 
@@ -153,7 +155,7 @@ export class RecordStream {
       const result = this.scanner.scan(bytes, start, bytes.length, eof);
       if (result === NEED_MORE || result === END) return start;
       const line = this.previousEnd + 1;
-      if (result !== RECORD) throw csvReadError(CODES[result] ?? "", this.file, line, this.headerLength) ?? new InputError("unreadable record", { file: this.file, line });
+      if (result !== RECORD) throw this.readError(result, line);
       this.previousEnd = line + this.scanner.lineBreaks;
       const recordStart = start;
       start = this.scanner.next;
@@ -216,9 +218,15 @@ export class RecordStream {
     return !unsure || this.fields(bytes, start, end).every((field) => field.trim() === "");
   }
 
+  private readError(result: number, line: number): InputError {
+    const at = result === UNCLOSED_QUOTE || result === MISPLACED_QUOTE ? { field: this.scanner.errorField, header: this.header } : undefined;
+    return csvReadError(CODES[result] ?? "", this.file, line, this.headerLength, at) ?? new InputError("unreadable record", { file: this.file, line });
+  }
+
   private fit(bytes: Buffer, start: number, end: number, line: number): void {
     if (this.headerLength === 0) {
       this.headerLength = this.scanner.fieldCount;
+      this.header = this.fields(bytes, start, end);
       return;
     }
     // Throws unless --relax allows the row; the fields it reads as blank are the ones the record lacks.

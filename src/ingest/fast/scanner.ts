@@ -45,6 +45,8 @@ export class RecordScanner {
   fieldCount = 0;
   lineBreaks = 0;
   next = 0;
+  /** After UNCLOSED_QUOTE or MISPLACED_QUOTE: the field (0-based) the quote is in, as csv-parse's `index`. */
+  errorField = 0;
   /** Per slot (see `slotOf`): content bounds and kind of the field, for fields the record has. */
   starts: Int32Array;
   ends: Int32Array;
@@ -303,7 +305,7 @@ export class RecordScanner {
       for (;;) {
         if (pos >= limit) {
           if (!eof) return NEED_MORE;
-          if (quoted) return UNCLOSED_QUOTE;
+          if (quoted) return this.quoteError(UNCLOSED_QUOTE, field);
           if (field === 0 && !hasContent && !wasQuoted) return END;
           this.endField(field, fieldStart, contentStart, contentEnd, pos, kind);
           return this.finish(field + 1, lineBreaks, pos);
@@ -345,7 +347,7 @@ export class RecordScanner {
             pos += 1;
             continue;
           }
-          return MISPLACED_QUOTE;
+          return this.quoteError(MISPLACED_QUOTE, field);
         }
         const byte = bytes[pos] as number;
         if (special[byte] === 0) {
@@ -358,7 +360,7 @@ export class RecordScanner {
           continue;
         }
         if (byte === QUOTE) {
-          if (hasContent) return MISPLACED_QUOTE;
+          if (hasContent) return this.quoteError(MISPLACED_QUOTE, field);
           quoted = true;
           contentStart = pos + 1;
           pos += 1;
@@ -383,6 +385,11 @@ export class RecordScanner {
         pos += 1;
       }
     }
+  }
+
+  private quoteError(result: typeof UNCLOSED_QUOTE | typeof MISPLACED_QUOTE, field: number): ScanResult {
+    this.errorField = field;
+    return result;
   }
 
   private finish(fields: number, lineBreaks: number, next: number): ScanResult {
