@@ -141,6 +141,9 @@ export function buildCountsQuery(query: CountsQuery): string {
     "-- Its result has the columns of a counts CSV (variant, period, segment, score, count): save it as CSV and",
     "-- run: nps-ab analyze --counts result.csv",
     `-- Periods are days in ${query.timeZone}${window.length > 0 ? `; window ${query.from ?? "..."} to ${query.to ?? "..."}` : ""}.`,
+    hasIds
+      ? `-- A copy of a response already counted in its variant (same ${JSON.stringify(query.idColumn)}) is dropped as duplicate-response.`
+      : "-- Every row is counted: copies of a response (overlapping exports) too, which analyze drops; see --id-column.",
     "WITH nps_source AS (",
     "  SELECT",
     `    ${column(query.variantColumn)} AS nps_variant,`,

@@ -197,6 +197,13 @@ describe("queries for the other dialects", () => {
     expect(buildCountsQuery({ ...odd, dialect: "bigquery" })).toContain("CAST(`it\\`s` AS STRING)");
   });
 
+  it("says in its header whether copies of a response are dropped, quoting the ID column on one line", () => {
+    const plain = buildCountsQuery({ dialect: "duckdb", table: "t", variantColumn: "v", scoreColumn: "s", timeZone: "UTC" });
+    expect(plain).toContain("-- Every row is counted: copies of a response (overlapping exports) too, which analyze drops; see --id-column.\n");
+    const withIds = buildCountsQuery({ dialect: "duckdb", table: "t", variantColumn: "v", scoreColumn: "s", idColumn: "Response\nID", timeZone: "UTC" });
+    expect(withIds).toContain('-- A copy of a response already counted in its variant (same "Response\\nID") is dropped as duplicate-response.\n');
+  });
+
   it("without a date column, counts have no periods and no date drops", () => {
     const query = buildCountsQuery({ dialect: "snowflake", table: "t", variantColumn: "v", scoreColumn: "s", timeZone: "UTC" });
     expect(query).not.toContain("missing-date");
