@@ -18,6 +18,7 @@ const RAW_READING_FLAGS: Readonly<Record<string, string>> = {
   dateColumn: "--date-column",
   segmentColumn: "--segment-column",
   tz: "--tz",
+  sourceTz: "--source-tz",
   strict: "--strict",
   source: "--source",
   dedupe: "--dedupe",

@@ -1,6 +1,6 @@
 /** Reading commander's raw option values (strings, booleans, lists) into typed values, naming the flag on error. */
 import { UsageError } from "../errors.js";
-import { parseIsoDay } from "../ingest/date.js";
+import { isKnownTimeZone, parseIsoDay } from "../ingest/date.js";
 
 /** What commander hands over: values as strings, flags as booleans, repeatable options as lists. */
 export type RawOptions = Record<string, string | boolean | string[] | undefined>;
@@ -44,4 +44,11 @@ export function isoDay(value: string, flag: string): string {
 export function day(raw: RawOptions, key: string, flag: string): string | undefined {
   const value = text(raw, key);
   return value === undefined ? undefined : isoDay(value, flag);
+}
+
+/** An IANA time zone (`--tz`, `--source-tz`), or undefined when the option is not given. */
+export function zoneOption(raw: RawOptions, key: string, flag: string): string | undefined {
+  const value = text(raw, key);
+  if (value !== undefined && !isKnownTimeZone(value)) throw new UsageError(`${flag} ${JSON.stringify(value)} is not an IANA time zone (e.g. Europe/Berlin)`);
+  return value;
 }

@@ -5,7 +5,6 @@
  */
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from "../analysis/options.js";
 import { UsageError } from "../errors.js";
-import { isKnownTimeZone } from "../ingest/date.js";
 import type { IngestOptions } from "../ingest/ingest.js";
 import { DATE_FORMATS } from "../ingest/date-formats.js";
 import { ENCODINGS, type EncodingName } from "../ingest/dialect/encoding.js";
@@ -14,7 +13,7 @@ import { DEDUPE_MODES, type DedupeMode } from "../ingest/respondents.js";
 import { FORMATS, type Format } from "../report/index.js";
 import { CI_METHODS, type CiMethod } from "../stats/types.js";
 import { ANALYSIS_OPTIONS, normaliseAnalysisExtras } from "./analysis-options.js";
-import { day, number, oneOf, text, type RawOptions } from "./option-values.js";
+import { day, number, oneOf, text, zoneOption, type RawOptions } from "./option-values.js";
 
 export interface OptionSpec {
   /** Long name without dashes, as commander camel-cases it: `ci-method` -> `ciMethod`. */
@@ -37,6 +36,7 @@ export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
   { name: "from", argument: "date", description: "first day of the window, YYYY-MM-DD (inclusive)", example: "--from 2018-01-01" },
   { name: "to", argument: "date", description: "last day of the window, YYYY-MM-DD (inclusive)", example: "--to 2018-12-31" },
   { name: "tz", argument: "zone", description: "IANA time zone that decides the calendar day of a response", defaultValue: "UTC", example: "--tz America/Los_Angeles" },
+  { name: "source-tz", argument: "zone", description: "IANA time zone of response times written without an offset (default: the platform's, e.g. UTC for Delighted and Typeform, else --tz)", example: "--source-tz UTC" },
   { name: "strict", description: "stop at the first blank or invalid score instead of dropping and counting it", example: "--strict" },
   { name: "source", argument: "platform", description: `export format: auto (detected from the header) | ${PLATFORM_NAMES.join(" | ")}`, defaultValue: "auto", example: "--source qualtrics" },
   { name: "dedupe", argument: "mode", description: "repeat respondents (same email or person id): none keeps every response and reports the repeats; first | last keeps one per variant", defaultValue: "none", example: "--dedupe first" },
@@ -95,8 +95,7 @@ export function normaliseAnalyzeOptions(raw: RawOptions): AnalyzeCommandOptions 
   const from = day(raw, "from", "--from");
   const to = day(raw, "to", "--to");
   if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  const timeZone = text(raw, "tz") ?? "UTC";
-  if (!isKnownTimeZone(timeZone)) throw new UsageError(`--tz ${JSON.stringify(timeZone)} is not an IANA time zone (e.g. Europe/Berlin)`);
+  const timeZone = zoneOption(raw, "tz", "--tz") ?? "UTC";
   const ingest: IngestOptions = {
     scoreColumn: text(raw, "scoreColumn"),
     dateColumn: text(raw, "dateColumn"),
@@ -105,6 +104,7 @@ export function normaliseAnalyzeOptions(raw: RawOptions): AnalyzeCommandOptions 
     from,
     to,
     timeZone,
+    sourceTimeZone: zoneOption(raw, "sourceTz", "--source-tz"),
     strict: raw["strict"] === true,
     ...readingOptions(raw),
   };

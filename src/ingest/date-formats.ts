@@ -97,6 +97,11 @@ export class DateReader {
     this.order = options.order;
   }
 
+  /** The zone of times written without an offset (the byte-level reader's ISO fast path reads them too). */
+  get zone(): string {
+    return this.options.zone;
+  }
+
   /** Looks at the first rows' values before streaming, so an early `03/04` is read in the light of a later `13/04`. */
   settle(sample: readonly { readonly value: string; readonly line: number }[]): void {
     if (this.order !== null) return;

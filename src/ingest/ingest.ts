@@ -43,6 +43,11 @@ export interface IngestOptions extends ColumnRequest, ReaderOptions {
   /** Inclusive last day `YYYY-MM-DD` of the window, in `timeZone`. */
   readonly to?: string | undefined;
   readonly timeZone: string;
+  /**
+   * The zone of response times written without an offset, over the platform's (Delighted and Typeform: UTC;
+   * Qualtrics: its header's); without it, the platform's, else `timeZone`.
+   */
+  readonly sourceTimeZone?: string | undefined;
   /** Turn the first unusable score into an error instead of a dropped row. */
   readonly strict: boolean;
   /** The export's platform; detected from the header when not given. */
@@ -136,7 +141,7 @@ async function openRows(path: string, options: IngestOptions, stdin: Readable, t
 function dateReader(layout: Layout, columns: ColumnMapping, options: IngestOptions, file: string, sample: readonly CsvRecord[]): DateReader | null {
   if (columns.date === null) return null;
   const column = columns.date;
-  const zone = layout.zoneOf(column) ?? options.timeZone;
+  const zone = options.sourceTimeZone ?? layout.zoneOf(column) ?? options.timeZone;
   const reader = new DateReader({ order: options.dateFormat ?? layout.dateOrder, zone, file, column: columns.names.date ?? "" });
   reader.settle(sample.map(({ fields, line }) => ({ value: fields[column] ?? "", line })));
   return reader;

@@ -14,7 +14,7 @@ describe("normaliseAnalyzeOptions: argv values -> typed options", () => {
       gate: undefined,
       window: { from: undefined, to: undefined },
     });
-    expect(options.ingest).toMatchObject({ timeZone: "UTC", strict: false, from: undefined, to: undefined });
+    expect(options.ingest).toMatchObject({ timeZone: "UTC", sourceTimeZone: undefined, strict: false, from: undefined, to: undefined });
     expect(options.format).toBe("table");
   });
 
@@ -26,6 +26,7 @@ describe("normaliseAnalyzeOptions: argv values -> typed options", () => {
     [{ seed: "7", draws: "2000" }, { analysis: { seed: 7, draws: 2000 } }],
     [{ from: "2018-01-01", to: "2018-12-31" }, { ingest: { from: "2018-01-01", to: "2018-12-31" } }],
     [{ tz: "Europe/Berlin", strict: true }, { ingest: { timeZone: "Europe/Berlin", strict: true } }],
+    [{ tz: "America/Los_Angeles", sourceTz: "UTC" }, { ingest: { timeZone: "America/Los_Angeles", sourceTimeZone: "UTC" } }],
     [{ scoreColumn: "NPS", dateColumn: "When", variantColumn: "site" }, { ingest: { scoreColumn: "NPS", dateColumn: "When", variantColumn: "site" } }],
     [{ format: "json", output: "r.json" }, { format: "json", output: "r.json" }],
     [{ period: "quarter", stratify: "month", weights: "inverse-variance" }, { analysis: { period: "quarter", stratify: "month", weights: "inverse-variance" } }],
@@ -51,6 +52,7 @@ describe("normaliseAnalyzeOptions: argv values -> typed options", () => {
     [{ from: "2018-02-30" }, /--from "2018-02-30" is not a date/],
     [{ from: "2018-12-01", to: "2018-01-01" }, /--from 2018-12-01 is after --to 2018-01-01/],
     [{ tz: "Mars/Olympus" }, /--tz "Mars\/Olympus" is not an IANA time zone/],
+    [{ sourceTz: "Mars/Base" }, /--source-tz "Mars\/Base" is not an IANA time zone/],
     [{ period: "day" }, /--period "day" is not one of week, month, quarter/],
     [{ phase: ["logo"] }, /--phase "logo" is not DATE=NAME/],
     [{ phase: ["2018-06-31=logo"] }, /--phase "2018-06-31" is not a date/],

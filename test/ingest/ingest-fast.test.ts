@@ -235,3 +235,44 @@ describe("stdin through the byte-level reader (oracle: the csv-parse reader, whi
     }
   });
 });
+
+describe("times without an offset in --source-tz", () => {
+  // Each stamp with the day it falls on in Los Angeles (UTC-8 in January) when read as UTC, worked out by
+  // hand; the stamp with an offset is an instant whatever --source-tz says.
+  const STAMPS: ReadonlyArray<readonly [string, string]> = [
+    ["2018-01-02 05:00:00", "2018-01-01"],
+    ["2018-01-02T09:00:00", "2018-01-02"],
+    ["2018-01-02", "2018-01-01"],
+    ["2018-01-02 08:00", "2018-01-02"],
+    ["01/02/2018 7:00 AM", "2018-01-01"],
+    ["2018-01-02T06:00:00+01:00", "2018-01-01"],
+    ["2018-01-02T10:00:00+01:00", "2018-01-02"],
+  ];
+  const rows = Array.from({ length: 700 }, (_, index) => STAMPS[index % STAMPS.length] as readonly [string, string]);
+  const text = `${["Response ID,Score,Answered,Site", ...rows.map(([stamp], index) => `${index},${index % 11},${stamp},site-${index % 2}`)].join("\n")}\n`;
+  const options: IngestOptions = { timeZone: "America/Los_Angeles", sourceTimeZone: "UTC", strict: false, variantColumn: "Site", dateColumn: "Answered", dateFormat: "mdy" };
+
+  it("are read in that zone, their days taken in --tz, by every reader", async () => {
+    const inputs = [{ path: write(text) }];
+    const general = await ingest(inputs, { ...options, fastReader: false }, noStdin());
+    const days = new Map<string, number>();
+    for (const { day, counts } of general.tally.cells.values()) days.set(String(day), (days.get(String(day)) ?? 0) + counts.reduce((sum, count) => sum + count, 0));
+    const expected = new Map<string, number>();
+    for (const [, day] of rows) expected.set(day, (expected.get(day) ?? 0) + 1);
+    expect(Object.fromEntries(days)).toEqual(Object.fromEntries(expected));
+    const oracle = comparable(general);
+    expect(comparable(await ingest(inputs, { ...options, parallel: false }, noStdin()))).toEqual(oracle);
+    const parallel = { workers: 2, mainReads: false, chunkBytes: 300, minBytes: 0 };
+    expect(comparable(await ingestBuilt(inputs, { ...options, parallel }, noStdin()))).toEqual(oracle);
+  });
+
+  it("overrides the zone a platform states (Delighted: UTC)", async () => {
+    const delighted = `Response ID,Score,Created At,Site\n1,9,2018-01-02 01:00:00,a\n2,7,2018-01-02 01:00:00,b\n`;
+    const inputs = [{ path: write(delighted) }];
+    const newYork = { timeZone: "America/New_York", strict: false, variantColumn: "Site" } as const;
+    const dayOf = async (extra: Partial<IngestOptions>): Promise<string[]> =>
+      [...(await ingest(inputs, { ...newYork, ...extra }, noStdin())).tally.cells.values()].map((cell) => String(cell.day));
+    expect(await dayOf({})).toEqual(["2018-01-01", "2018-01-01"]);
+    expect(await dayOf({ sourceTimeZone: "America/New_York" })).toEqual(["2018-01-02", "2018-01-02"]);
+  });
+});

@@ -19,6 +19,7 @@ export const READING_OPTION_NAMES = [
   "from",
   "to",
   "tz",
+  "source-tz",
   "strict",
   "source",
   "dedupe",

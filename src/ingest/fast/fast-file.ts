@@ -221,8 +221,8 @@ export class FastFileRows implements FileRows {
   }
 
   private workerSetup(context: RowContext, headerCandidates: string[][]): ParallelIo["setup"] {
-    const { columns, layout, dates } = context;
-    const date = columns.date === null || dates === null ? null : { order: dates.settledOrder, zone: layout.zoneOf(columns.date) ?? context.timeZone, column: columns.names.date ?? "" };
+    const { columns, dates } = context;
+    const date = columns.date === null || dates === null ? null : { order: dates.settledOrder, zone: dates.zone, column: columns.names.date ?? "" };
     return {
       file: context.file,
       delimiter: this.csv.dialect.delimiter.charCodeAt(0),

@@ -91,7 +91,7 @@ export class FastRowCounter {
         this.columns.push(column);
       }
     }
-    this.dateZone = columns.date === null ? "UTC" : (layout.zoneOf(columns.date) ?? context.timeZone);
+    this.dateZone = context.dates?.zone ?? "UTC";
   }
 
   /** Counts the record the scanner holds, or notes it in the ledger (as rows.ts' countRow). */
