@@ -59,17 +59,33 @@ export function isValidWallClock([year, month, day, hour, minute, second]: WallC
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
 }
 
+/** Milliseconds in a day (of UTC, which has no leap seconds in JavaScript's time). */
+export const DAY_MS = 86_400_000;
+
 /**
- * The instant at which clocks in `zone` show `wallClock`. Two passes of "subtract the zone's offset" settle
- * every case but the hour skipped or repeated at a daylight-saving change, which resolves to one of its two
- * candidate instants (a response at 02:30 on the night clocks jump is a rounding question, not a day question).
+ * The instant at which clocks in `zone` show `wallClock`. Where the zone's offset changes, a wall-clock time
+ * can have two readings (clocks set back: the later one is taken, in the offset after the change) or none
+ * (clocks set forward: it is read in the offset before the change, so it lands after the change). This is
+ * PostgreSQL's rule ("Date/Time Input Interpretation" in its manual), which DuckDB's ICU follows too, so the
+ * warehouse query (nps-ab sql --source-tz) counts the same days. It matters for days: where clocks jump at
+ * midnight (America/Sao_Paulo until 2019, America/Santiago), 00:30, or a bare date, on the day of the change
+ * would otherwise fall on the day before.
  */
 export function wallClockToEpoch(wallClock: WallClock, zone: string): number {
   const [year, month, day, hour, minute, second, millis] = wallClock;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  if (zone === "UTC") return asUtc;
-  const first = asUtc - zoneOffsetMs(asUtc, zone);
-  return asUtc - zoneOffsetMs(first, zone);
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  if (zone === "UTC") return local;
+  // The offsets a day either side: equal unless the offset changes near this time (zones change at most once
+  // in two days).
+  const before = zoneOffsetMs(local - DAY_MS, zone);
+  const after = zoneOffsetMs(local + DAY_MS, zone);
+  if (before === after) return local - before;
+  const [early, late] = [local - before, local - after];
+  const earlyReads = zoneOffsetMs(early, zone) === before;
+  const lateReads = zoneOffsetMs(late, zone) === after;
+  if (earlyReads && lateReads) return Math.max(early, late);
+  if (lateReads) return late;
+  return early;
 }
 
 const offsetCache = new Map<string, number>();

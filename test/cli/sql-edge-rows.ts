@@ -72,6 +72,16 @@ export const EDGE_ROWS: ReadonlyArray<readonly string[]> = [
   // midnight stays on its day (rounded, it was the next day's, inside the window in UTC).
   ["a", "3", "2017-12-31T23:59:59.9996Z", "Engaged"],
   ["a", "3", "1514764799.9996", "Engaged"],
+  // Wall-clock times in New York's daylight-saving changes, which read in another zone (--source-tz) have
+  // two readings (01:30 on 2018-11-04) or none (02:30 on 2018-03-11): in Phoenix and Regina the readings
+  // fall on either side of midnight.
+  ["a", "5", "2018-03-11 02:30", "Engaged"],
+  ["a", "5", "2018-11-04 01:30", "Engaged"],
+  ["a", "5", "2018-11-04T01:30:00.5", "Engaged"],
+  // In São Paulo clocks jumped from 00:00 to 01:00 on 2018-11-04: a bare date, and a time in the hour that did
+  // not exist, stay on that day.
+  ["b", "5", "2018-11-04", "Engaged"],
+  ["b", "5", "2018-11-04 00:30", "Engaged"],
   // Scores with their scale's label, as Google Forms exports a linear scale's labelled end points (score.ts):
   // hyphen, en dash, em dash or colon, then words; a label that is not words, or a number past 10, is invalid.
   ["a", "10 - Extremely likely", "2018-01-04T00:00:00Z", "Engaged"],
@@ -134,17 +144,25 @@ export const EDGE_CSV = [
 ].join("\n");
 export const EDGE_ROW_COUNT = EDGE_ROWS.length + DUPLICATE_ROWS.length;
 
-/** Zones that move the edge rows' days both ways: ahead of UTC by a fraction of an hour, and behind it. */
-export const EDGE_ZONES = ["UTC", "Asia/Kathmandu", "Pacific/Honolulu"] as const;
+/** Zones that move the edge rows' days both ways (ahead of UTC by a fraction of an hour, and behind it), and
+ * one whose clocks jumped at midnight. */
+export const EDGE_ZONES = ["UTC", "Asia/Kathmandu", "Pacific/Honolulu", "America/Sao_Paulo"] as const;
+
+/** --source-tz and --tz pairs: UTC times read elsewhere, and New York's daylight-saving changes near midnight. */
+export const EDGE_SOURCE_ZONES: ReadonlyArray<readonly [string, string]> = [
+  ["UTC", "Asia/Kathmandu"],
+  ["America/New_York", "America/Phoenix"],
+  ["America/New_York", "America/Regina"],
+];
 
 /** The edge rows' column options, for the query builder and for ingest alike. */
 export const EDGE_COLUMNS = { variantColumn: "site", scoreColumn: "Score", dateColumn: "Answered", segmentColumn: "Lifecycle Stage", idColumn: "Response ID", from: "2018-01-01", to: "2018-12-31" } as const;
 
 /** The oracle for the edge rows: ingest's counts of them in a zone (canonical counts CSV), and its rows read. */
-export async function ingestedEdgeCounts(timeZone: string): Promise<{ counts: string; rowsRead: number }> {
+export async function ingestedEdgeCounts(timeZone: string, sourceTimeZone?: string): Promise<{ counts: string; rowsRead: number }> {
   // Ingest has no ID column option: it finds "Response ID" by name.
   const { idColumn, ...columns } = EDGE_COLUMNS;
-  const { tally } = await ingest([{ path: "-" }], { ...columns, timeZone, strict: false }, Readable.from([EDGE_CSV]));
+  const { tally } = await ingest([{ path: "-" }], { ...columns, timeZone, sourceTimeZone, strict: false }, Readable.from([EDGE_CSV]));
   expect(tally.accounting.rowsDropped["duplicate-response"], `${idColumn} should be found by name`).toBe(DUPLICATES);
   return { counts: writeCountsCsv(tally), rowsRead: tally.accounting.rowsRead };
 }

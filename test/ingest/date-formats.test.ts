@@ -74,6 +74,42 @@ describe("wallClockToEpoch", () => {
     expect(wallClockToEpoch([2023, 1, 1, 0, 0, 0, 0], "Asia/Kathmandu")).toBe(Date.UTC(2022, 11, 31, 18, 15));
   });
 
+  // Where the offset changes: a time clocks show twice is the later instant, a time they skip is read in the
+  // offset before the change (PostgreSQL's rule). Reference: Python 3.11 zoneinfo (PEP 495: fold=1 for the
+  // later of two readings, fold=0 in a gap), the system's tzdata; each also checked against PostgreSQL 15.18's
+  // `(timestamp 'T' AT TIME ZONE 'Z') AT TIME ZONE 'UTC'`.
+  const DST_REFERENCE: ReadonlyArray<readonly [string, string, string]> = [
+  ["America/Sao_Paulo", "2018-11-04T00:00:00", "2018-11-04T03:00:00Z"],
+  ["America/Sao_Paulo", "2018-11-04T00:30:00", "2018-11-04T03:30:00Z"],
+  ["America/Sao_Paulo", "2018-11-03T23:59:59", "2018-11-04T02:59:59Z"],
+  ["America/Sao_Paulo", "2019-02-16T23:30:00", "2019-02-17T02:30:00Z"],
+  ["America/Sao_Paulo", "2019-02-17T00:00:00", "2019-02-17T03:00:00Z"],
+  ["America/New_York", "2018-03-11T02:30:00", "2018-03-11T07:30:00Z"],
+  ["America/New_York", "2018-03-11T01:59:59", "2018-03-11T06:59:59Z"],
+  ["America/New_York", "2018-03-11T03:00:00", "2018-03-11T07:00:00Z"],
+  ["America/New_York", "2018-11-04T01:30:00", "2018-11-04T06:30:00Z"],
+  ["America/New_York", "2018-11-04T00:59:59", "2018-11-04T04:59:59Z"],
+  ["America/New_York", "2018-11-04T02:00:00", "2018-11-04T07:00:00Z"],
+  ["Europe/Berlin", "2023-03-26T02:30:00", "2023-03-26T01:30:00Z"],
+  ["Europe/Berlin", "2023-10-29T02:30:00", "2023-10-29T01:30:00Z"],
+  ["Europe/Berlin", "2023-03-25T12:00:00", "2023-03-25T11:00:00Z"],
+  ["Australia/Lord_Howe", "2018-10-07T02:15:00", "2018-10-06T15:45:00Z"],
+  ["Australia/Lord_Howe", "2019-04-07T01:45:00", "2019-04-06T15:15:00Z"],
+  ["America/Santiago", "2018-08-12T00:30:00", "2018-08-12T04:30:00Z"],
+  ["America/Santiago", "2018-05-12T23:30:00", "2018-05-13T03:30:00Z"],
+  ["Asia/Kathmandu", "2023-01-01T00:00:00", "2022-12-31T18:15:00Z"],
+  ];
+  it.each(DST_REFERENCE)("reads %s %s as %s", (zone, wallClock, instant) => {
+    const [day, time] = wallClock.split("T") as [string, string];
+    const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+    const [hour, minute, second] = time.split(":").map(Number) as [number, number, number];
+    expect(new Date(wallClockToEpoch([year, month, date, hour, minute, second, 0], zone)).toISOString()).toBe(instant.replace("Z", ".000Z"));
+  });
+
+  it("keeps a bare date on its day where clocks jump at midnight", () => {
+    expect(parseTimestamp("2018-11-04", "America/Sao_Paulo")).toEqual({ kind: "date", epochMs: Date.UTC(2018, 10, 4, 3) });
+  });
+
   it("is what parseTimestamp uses for ISO times without an offset", () => {
     expect(parseTimestamp("2023-07-01 12:00:00", "America/New_York")).toEqual({ kind: "date", epochMs: Date.UTC(2023, 6, 1, 16) });
     expect(parseTimestamp("2023-07-01 12:00:00")).toEqual({ kind: "date", epochMs: Date.UTC(2023, 6, 1, 12) });

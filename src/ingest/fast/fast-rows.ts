@@ -6,14 +6,13 @@
  */
 import { InputError } from "../../errors.js";
 import type { TallyCell } from "../../tally/tally.js";
-import { dayInTimeZone, wallClockToEpoch } from "../date.js";
+import { DAY_MS, dayInTimeZone, wallClockToEpoch } from "../date.js";
 import { Hash64, hashAscii, hashString } from "../hash64.js";
 import { repeatsHeader, unreadHeaderRepeat, type RowContext } from "../rows.js";
 import { parseLabelledScore } from "../score.js";
 import { unescapeField } from "./field-text.js";
 import { PLAIN, type RecordScanner } from "./scanner.js";
 
-const DAY_MS = 86_400_000;
 const isSpace = (byte: number): boolean => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
 const digit = (bytes: Buffer, at: number): number => (bytes[at] as number) - 0x30;
 /** Two ASCII digits as a number, or -1. */
