@@ -7,7 +7,8 @@
  * only in the fragments of sql-dialects.ts.
  *
  * Dates are read as ingest reads ISO 8601 and unix seconds or milliseconds: with an offset (or `Z`) an
- * instant, whose day is taken in `timeZone`; without one a wall-clock time already in `timeZone`. Local
+ * instant, whose day is taken in `timeZone`; without one a wall-clock time in `sourceTimeZone` (by default
+ * `timeZone`, where its day is the text's own). Local
  * formats such as `14.03.2018` are not parsed in SQL (they count as invalid dates): store dates as
  * timestamps or ISO text.
  *
@@ -36,6 +37,8 @@ export interface CountsQuery {
   readonly from?: string | undefined;
   readonly to?: string | undefined;
   readonly timeZone: string;
+  /** The zone of times written without an offset (--source-tz), when not `timeZone`. */
+  readonly sourceTimeZone?: string | undefined;
 }
 
 /**
@@ -86,6 +89,8 @@ export function buildCountsQuery(query: CountsQuery): string {
   const hasDates = query.dateColumn !== undefined;
   const hasIds = query.idColumn !== undefined;
   const dayOf = (date: string): string => d.dayText(date);
+  const source = query.sourceTimeZone ?? query.timeZone;
+  const wallClockDay = (x: string): string => (source === query.timeZone ? d.wallClockDay(x) : d.wallClockDayIn(x, source, query.timeZone));
   // The patterns allow what ingest reads: a lower-case `t` or `z`, a space before the offset, and an instant
   // without seconds. DuckDB's cast refuses each, so the text is put in the form every engine reads before it
   // is cast: upper-cased, and for the rare others without the space and with `:00` seconds (a day and `T` or
@@ -100,7 +105,7 @@ export function buildCountsQuery(query: CountsQuery): string {
         `      WHEN ${d.matches("nps_date", UNIX_MILLISECONDS_PATTERN)} THEN ${dayOf(d.localDay(d.unixMilliseconds("nps_date"), query.timeZone))}`,
         `      WHEN ${d.matches("nps_date", CASTABLE_INSTANT_PATTERN)} THEN ${dayOf(d.localDay(d.instant("UPPER(nps_date)"), query.timeZone))}`,
         `      WHEN ${d.matches("nps_date", ISO_INSTANT_PATTERN)} THEN ${dayOf(d.localDay(d.instant(completed), query.timeZone))}`,
-        `      WHEN ${d.matches("nps_date", ISO_WALL_CLOCK_PATTERN)} THEN ${dayOf(d.wallClockDay("UPPER(nps_date)"))}`,
+        `      WHEN ${d.matches("nps_date", ISO_WALL_CLOCK_PATTERN)} THEN ${dayOf(wallClockDay("UPPER(nps_date)"))}`,
         "    END AS nps_day",
       ]
     : [`    ${d.text("NULL")} AS nps_day`];
@@ -140,7 +145,7 @@ export function buildCountsQuery(query: CountsQuery): string {
     `-- nps-ab counts query for ${query.dialect} (${d.requires}).`,
     "-- Its result has the columns of a counts CSV (variant, period, segment, score, count): save it as CSV and",
     "-- run: nps-ab analyze --counts result.csv",
-    `-- Periods are days in ${query.timeZone}${window.length > 0 ? `; window ${query.from ?? "..."} to ${query.to ?? "..."}` : ""}.`,
+    `-- Periods are days in ${query.timeZone}${window.length > 0 ? `; window ${query.from ?? "..."} to ${query.to ?? "..."}` : ""}.${hasDates && source !== query.timeZone ? ` Times without an offset are in ${source}.` : ""}`,
     hasIds
       ? `-- A copy of a response already counted in its variant (same ${JSON.stringify(query.idColumn)}) is dropped as duplicate-response.`
       : "-- Every row is counted: copies of a response (overlapping exports) too, which analyze drops; see --id-column.",

@@ -13,6 +13,8 @@
  * - `instant(x)`: ISO 8601 text with an offset -> an absolute instant, NULL when not a real date;
  * - `wallClockDay(x)`: ISO 8601 text without an offset (a wall-clock time in --tz) -> its DATE, NULL when
  *   not a real date;
+ * - `wallClockDayIn(x, source, zone)`: ISO 8601 text without an offset, a wall-clock time in the zone `source`
+ *   (--source-tz) -> the DATE of that instant in `zone`, NULL when not a real date;
  * - `unixSeconds(x)`: text of seconds since 1970 -> an instant;
  * - `unixMilliseconds(x)`: text of a whole number of milliseconds since 1970 -> an instant (its day is exact:
  *   a division by 1000 in floating point cannot move a time across midnight, where it is a whole second);
@@ -59,6 +61,7 @@ export interface DialectFragments {
   readonly letterClass: string;
   readonly instant: (expression: string) => string;
   readonly wallClockDay: (expression: string) => string;
+  readonly wallClockDayIn: (expression: string, source: string, zone: string) => string;
   readonly unixSeconds: (expression: string) => string;
   readonly unixMilliseconds: (expression: string) => string;
   readonly localDay: (instant: string, zone: string) => string;
@@ -83,6 +86,10 @@ function realDay(x: string): string {
   return `(${month} BETWEEN '01' AND '12' AND ${day} BETWEEN '01' AND ${lastDay})`;
 }
 
+/** Spark's day of an instant in a zone: from_utc_timestamp and unix_seconds do not depend on the session's zone. */
+const sparkLocalDay = (instant: string, zone: string): string =>
+  `date_from_unix_date(CAST(FLOOR(unix_seconds(from_utc_timestamp(${instant}, ${backslashQuoted(zone)})) / 86400) AS INT))`;
+
 export const DIALECTS = {
   duckdb: {
     requires: "DuckDB 0.10 or later (time zones from the bundled ICU extension)",
@@ -99,6 +106,8 @@ export const DIALECTS = {
     letterClass: "\\pL",
     instant: (x) => `TRY_CAST(${x} AS TIMESTAMPTZ)`,
     wallClockDay: (x) => `CAST(TRY_CAST(${x} AS TIMESTAMP) AS DATE)`,
+    // timezone(zone, TIMESTAMP) reads the wall-clock time in the zone (a TIMESTAMPTZ); timezone(zone, TIMESTAMPTZ) back.
+    wallClockDayIn: (x, source, zone) => `CAST(timezone(${singleQuoted(zone)}, timezone(${singleQuoted(source)}, TRY_CAST(${x} AS TIMESTAMP))) AS DATE)`,
     unixSeconds: (x) => `to_timestamp(CAST(${x} AS DOUBLE))`,
     unixMilliseconds: (x) => `to_timestamp(CAST(${x} AS DOUBLE) / 1000)`,
     localDay: (instant, zone) => `CAST(timezone(${singleQuoted(zone)}, ${instant}) AS DATE)`,
@@ -122,6 +131,9 @@ export const DIALECTS = {
     letterClass: "[[:alpha:]]",
     instant: (x) => `CASE WHEN ${realDay(x)} THEN CAST(${x} AS timestamptz) END`,
     wallClockDay: (x) => `CASE WHEN ${realDay(x)} THEN CAST(CAST(${x} AS timestamp) AS date) END`,
+    // timestamp AT TIME ZONE reads the wall-clock time in the zone (a timestamptz); timestamptz AT TIME ZONE back.
+    wallClockDayIn: (x, source, zone) =>
+      `CAST((CASE WHEN ${realDay(x)} THEN CAST(${x} AS timestamp) AT TIME ZONE ${singleQuoted(source)} END) AT TIME ZONE ${singleQuoted(zone)} AS date)`,
     unixSeconds: (x) => `to_timestamp(CAST(${x} AS double precision))`,
     unixMilliseconds: (x) => `to_timestamp(CAST(${x} AS double precision) / 1000)`,
     localDay: (instant, zone) => `CAST((${instant}) AT TIME ZONE ${singleQuoted(zone)} AS date)`,
@@ -140,6 +152,7 @@ export const DIALECTS = {
     letterClass: "\\pL",
     instant: (x) => `SAFE_CAST(${x} AS TIMESTAMP)`,
     wallClockDay: (x) => `DATE(SAFE_CAST(${x} AS DATETIME))`,
+    wallClockDayIn: (x, source, zone) => `DATE(TIMESTAMP(SAFE_CAST(${x} AS DATETIME), ${backslashQuoted(source)}), ${backslashQuoted(zone)})`,
     unixSeconds: (x) => `TIMESTAMP_MICROS(CAST(ROUND(CAST(${x} AS FLOAT64) * 1000000) AS INT64))`,
     unixMilliseconds: (x) => `TIMESTAMP_MILLIS(CAST(${x} AS INT64))`,
     localDay: (instant, zone) => `DATE(${instant}, ${backslashQuoted(zone)})`,
@@ -159,6 +172,8 @@ export const DIALECTS = {
     letterClass: "[[:alpha:]]",
     instant: (x) => `TRY_TO_TIMESTAMP_TZ(${x})`,
     wallClockDay: (x) => `TO_DATE(TRY_TO_TIMESTAMP_NTZ(${x}))`,
+    // The three-argument CONVERT_TIMEZONE takes a TIMESTAMP_NTZ from one zone's wall clock to another's.
+    wallClockDayIn: (x, source, zone) => `TO_DATE(CONVERT_TIMEZONE(${singleQuoted(source)}, ${singleQuoted(zone)}, TRY_TO_TIMESTAMP_NTZ(${x})))`,
     unixSeconds: (x) => `TO_TIMESTAMP_TZ(CAST(${x} AS NUMBER(20, 9)))`,
     // The scale 3 reads the number as milliseconds (TO_TIMESTAMP_* with a numeric expression and a scale).
     unixMilliseconds: (x) => `TO_TIMESTAMP_TZ(CAST(${x} AS NUMBER(38, 0)), 3)`,
@@ -179,9 +194,18 @@ export const DIALECTS = {
     letterClass: "\\p{L}",
     instant: (x) => `TRY_CAST(${x} AS TIMESTAMP)`,
     wallClockDay: (x) => `CAST(TRY_CAST(${x} AS TIMESTAMP) AS DATE)`,
+    // make_timestamp(..., zone) reads the wall clock in the zone whatever the session's; from the text's fixed
+    // places (a day, then hours and minutes at 12 and 15, seconds and microseconds from 18), guarded by realDay
+    // as make_timestamp fails on a day that does not exist when ANSI mode is on.
+    wallClockDayIn: (x, source, zone) => {
+      const part = (from: number, length: number, after: number): string => `CASE WHEN length(${x}) > ${after} THEN CAST(substr(${x}, ${from}, ${length}) AS INT) ELSE 0 END`;
+      const seconds = `CASE WHEN length(${x}) > 16 THEN CAST(substr(${x}, 18, 9) AS DECIMAL(8, 6)) ELSE 0 END`;
+      const instant = `CASE WHEN ${realDay(x)} THEN make_timestamp(CAST(substr(${x}, 1, 4) AS INT), CAST(substr(${x}, 6, 2) AS INT), CAST(substr(${x}, 9, 2) AS INT), ${part(12, 2, 10)}, ${part(15, 2, 10)}, ${seconds}, ${backslashQuoted(source)}) END`;
+      return sparkLocalDay(instant, zone);
+    },
     unixSeconds: (x) => `timestamp_seconds(CAST(${x} AS DOUBLE))`,
     unixMilliseconds: (x) => `timestamp_millis(CAST(${x} AS BIGINT))`,
-    localDay: (instant, zone) => `date_from_unix_date(CAST(FLOOR(unix_seconds(from_utc_timestamp(${instant}, ${backslashQuoted(zone)})) / 86400) AS INT))`,
+    localDay: sparkLocalDay,
     dayText: (date) => `CAST(${date} AS STRING)`,
     withoutMatch: (x, pattern) => `regexp_replace(${x}, ${backslashQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS INT) AS STRING)`,

@@ -13,7 +13,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvField } from "../../src/tally/counts-csv.js";
 import { buildCountsQuery } from "../../src/tally/counts-sql.js";
-import { canonical, COLUMNS, EDGE_COLUMNS, EDGE_CSV, EDGE_ROW_COUNT, EDGE_ZONES, ingestedEdgeCounts, WINDOW } from "./sql-edge-rows.js";
+import { canonical, COLUMNS, EDGE_COLUMNS, EDGE_CSV, EDGE_ROW_COUNT, EDGE_SOURCE_ZONES, EDGE_ZONES, ingestedEdgeCounts, WINDOW } from "./sql-edge-rows.js";
 import { fixture, runCli } from "./run-cli.js";
 
 
@@ -105,6 +105,12 @@ describe("the PostgreSQL query on edge cases equals ingest", () => {
       const ingested = await ingestedEdgeCounts(timeZone);
       expect(await canonical(counts)).toBe(ingested.counts);
       expect(ingested.rowsRead).toBe(EDGE_ROW_COUNT);
+    });
+  }
+  for (const [sourceTimeZone, timeZone] of EDGE_SOURCE_ZONES) {
+    it(`with times without an offset in ${sourceTimeZone}, days in ${timeZone}`, async () => {
+      const counts = await countsCsv(buildCountsQuery({ dialect: "postgres", table: "edge", ...EDGE_COLUMNS, timeZone, sourceTimeZone }));
+      expect(await canonical(counts)).toBe((await ingestedEdgeCounts(timeZone, sourceTimeZone)).counts);
     });
   }
 });

@@ -13,7 +13,7 @@ import type { Report } from "../../src/analysis/report.js";
 import { buildCountsQuery, type CountsQuery } from "../../src/tally/counts-sql.js";
 import { SQL_DIALECTS, WHITESPACE } from "../../src/tally/sql-dialects.js";
 import { BREAKDOWN_OPTIONS, comparableNumbers } from "./report-numbers.js";
-import { canonical, COLUMNS, EDGE_COLUMNS, EDGE_CSV, EDGE_ROW_COUNT, EDGE_ZONES, ingestedEdgeCounts, WINDOW } from "./sql-edge-rows.js";
+import { canonical, COLUMNS, EDGE_COLUMNS, EDGE_CSV, EDGE_ROW_COUNT, EDGE_SOURCE_ZONES, EDGE_ZONES, ingestedEdgeCounts, WINDOW } from "./sql-edge-rows.js";
 import { fixture, runCli } from "./run-cli.js";
 
 const { Parser: SqlParser } = nodeSqlParser;
@@ -142,6 +142,21 @@ describe("the DuckDB query on edge cases equals ingest", () => {
   }
 });
 
+describe("the DuckDB query with --source-tz equals ingest", () => {
+  for (const [sourceTimeZone, timeZone] of EDGE_SOURCE_ZONES) {
+    it(`times without an offset in ${sourceTimeZone}, days in ${timeZone}`, async () => {
+      const path = join(dir, "edge.csv");
+      writeFileSync(path, EDGE_CSV);
+      await duckdb.run(`CREATE OR REPLACE VIEW edge AS ${readCsv(path, "unused").replace("'unused' AS site, ", "")}`);
+      const query: CountsQuery = { dialect: "duckdb", table: "edge", ...EDGE_COLUMNS, timeZone, sourceTimeZone };
+      const counts = readFileSync(await countsCsv(buildCountsQuery(query), "edge.counts.csv"), "utf8");
+      const ingested = await ingestedEdgeCounts(timeZone, sourceTimeZone);
+      expect(await canonical(counts)).toBe(ingested.counts);
+      expect(await canonical(counts)).not.toBe((await ingestedEdgeCounts(timeZone)).counts);
+    });
+  }
+});
+
 describe("queries for the other dialects", () => {
   const base = { table: "analytics.nps responses", variantColumn: "site", scoreColumn: "Score", dateColumn: "Created At", segmentColumn: "Lifecycle Stage", from: "2018-01-01", to: "2018-12-31", timeZone: "Europe/Berlin" } as const;
   const fragments: Record<(typeof SQL_DIALECTS)[number], readonly string[]> = {
@@ -151,6 +166,14 @@ describe("queries for the other dialects", () => {
     snowflake: [String.raw`'^(0?[0-9]|10)\\s*[-–—:]\\s*[[:alpha:]][^0-9]*$'`, 'FROM "analytics"."nps responses"', "TRIM(TO_VARCHAR(\"Created At\"), '\\u0009\\u000a", "REGEXP_LIKE(nps_score, '^(0?[0-9]|10)([.]0+)?$')", "TRY_TO_TIMESTAMP_TZ(UPPER(nps_date))", "CONVERT_TIMEZONE('Europe/Berlin', ", "TO_CHAR(", "TO_TIMESTAMP_TZ(CAST(nps_date AS NUMBER(38, 0)), 3)", "TO_VARCHAR(CAST(REGEXP_REPLACE(REGEXP_REPLACE(nps_score, '[^0-9]+$', ''), '[.]0+$', '') AS INTEGER))"],
     spark: [String.raw`]*\\p{L}[^0-9]*$')`, "FROM `analytics`.`nps responses`", "trim(BOTH '\\u0009\\u000a", "\\u3000\\ufeff' FROM CAST(`Created At` AS STRING))", "(nps_score RLIKE '^(0?[0-9]|10)([.]0+)?$')", "TRY_CAST(UPPER(nps_date) AS TIMESTAMP)", "from_utc_timestamp(", "'Europe/Berlin'", "unix_seconds(", "timestamp_millis(CAST(nps_date AS BIGINT))", "CAST(CAST(regexp_replace(regexp_replace(nps_score, '[^0-9]+$', ''), '[.]0+$', '') AS INT) AS STRING)"],
   };
+  // The wall-clock branch with --source-tz: the time read in the source zone, its day taken in --tz.
+  const SOURCE_ZONE_FRAGMENTS: Record<(typeof SQL_DIALECTS)[number], string> = {
+    duckdb: "CAST(timezone('Europe/Berlin', timezone('UTC', TRY_CAST(UPPER(nps_date) AS TIMESTAMP))) AS DATE)",
+    postgres: "CAST(UPPER(nps_date) AS timestamp) AT TIME ZONE 'UTC' END) AT TIME ZONE 'Europe/Berlin' AS date)",
+    bigquery: "DATE(TIMESTAMP(SAFE_CAST(UPPER(nps_date) AS DATETIME), 'UTC'), 'Europe/Berlin')",
+    snowflake: "TO_DATE(CONVERT_TIMEZONE('UTC', 'Europe/Berlin', TRY_TO_TIMESTAMP_NTZ(UPPER(nps_date))))",
+    spark: "CAST(substr(UPPER(nps_date), 18, 9) AS DECIMAL(8, 6)) ELSE 0 END, 'UTC') END, 'Europe/Berlin')",
+  };
   for (const dialect of SQL_DIALECTS) {
     it(`${dialect}: its fragments, quoted identifiers, and every drop reason the rows can have`, () => {
       const query = buildCountsQuery({ ...base, dialect });
@@ -159,6 +182,10 @@ describe("queries for the other dialects", () => {
       expect(query).toContain("|| ':00' ||");
       for (const reason of ["missing-variant", "missing-score", "invalid-score", "missing-date", "invalid-date", "outside-window"]) expect(query).toContain(`'dropped:${reason}'`);
       expect(query).not.toContain("duplicate-response");
+      const inUtc = buildCountsQuery({ ...base, dialect, sourceTimeZone: "UTC" });
+      expect(inUtc).toContain(SOURCE_ZONE_FRAGMENTS[dialect]);
+      expect(inUtc).toContain("-- Periods are days in Europe/Berlin; window 2018-01-01 to 2018-12-31. Times without an offset are in UTC.\n");
+      expect(query).not.toContain("Times without an offset");
       const withIds = buildCountsQuery({ ...base, dialect, idColumn: "Response ID" });
       expect(withIds).toContain("ROW_NUMBER() OVER (PARTITION BY nps_variant, nps_id ORDER BY COALESCE(nps_date, ''), COALESCE(nps_score, ''), COALESCE(nps_segment, ''))");
       expect(withIds).toContain("WHEN nps_duplicate = 1 THEN 'dropped:duplicate-response'");
@@ -176,7 +203,7 @@ describe("queries for the other dialects", () => {
       const parser = new SqlParser();
       const variants: CountsQuery[] = [
         { ...base, dialect },
-        { ...base, dialect, idColumn: "Response ID" },
+        { ...base, dialect, idColumn: "Response ID", sourceTimeZone: "America/New_York" },
         { ...base, dialect, from: undefined, to: undefined, segmentColumn: undefined },
         { dialect, table: "t", variantColumn: "v", scoreColumn: "s", timeZone: "UTC" },
       ];
@@ -213,6 +240,10 @@ describe("queries for the other dialects", () => {
 
   it("prints from the CLI what the builder builds", () => {
     expect(emitted(["--dialect", "bigquery", "--table", base.table, ...COLUMNS, ...WINDOW, "--tz", "Europe/Berlin"])).toBe(buildCountsQuery({ ...base, dialect: "bigquery" }));
+    const more = ["--source-tz", "UTC", "--id-column", "Response ID"];
+    expect(emitted(["--dialect", "snowflake", "--table", base.table, ...COLUMNS, ...WINDOW, "--tz", "Europe/Berlin", ...more])).toBe(
+      buildCountsQuery({ ...base, dialect: "snowflake", sourceTimeZone: "UTC", idColumn: "Response ID" }),
+    );
   });
 
   const errors: Array<[string, string[], RegExp]> = [
@@ -221,6 +252,8 @@ describe("queries for the other dialects", () => {
     ["an unknown dialect", ["--dialect", "oracle", "--table", "t", "--variant-column", "v", "--score-column", "s"], /^nps-ab: --dialect "oracle" is not one of duckdb, postgres, bigquery, snowflake, spark$/],
     ["a window without a date column", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--from", "2018-01-01"], /^nps-ab: --from\/--to need --date-column$/],
     ["an unknown time zone", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--tz", "Mars/Olympus"], /is not an IANA time zone/],
+    ["an unknown source time zone", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--date-column", "d", "--source-tz", "Mars/Base"], /^nps-ab: --source-tz "Mars\/Base" is not an IANA time zone/],
+    ["a source time zone without a date column", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--source-tz", "UTC"], /^nps-ab: --source-tz needs --date-column$/],
   ];
   for (const [name, args, message] of errors) {
     it(`exits 2 on ${name}`, () => {

@@ -4,11 +4,10 @@
  * statistics. Column names cannot be detected without reading the data, so they are taken as given.
  */
 import { UsageError } from "../../errors.js";
-import { isKnownTimeZone } from "../../ingest/date.js";
 import { buildCountsQuery } from "../../tally/counts-sql.js";
 import { SQL_DIALECTS, type SqlDialect } from "../../tally/sql-dialects.js";
 import { writeOutputFile, type Io } from "../io.js";
-import { day, oneOf, text, type RawOptions } from "../option-values.js";
+import { day, oneOf, text, zoneOption, type RawOptions } from "../option-values.js";
 import { ANALYZE_OPTIONS, type OptionSpec } from "../options.js";
 
 const shared = (name: string): OptionSpec => {
@@ -28,6 +27,7 @@ export const SQL_OPTIONS: readonly OptionSpec[] = [
   shared("from"),
   shared("to"),
   shared("tz"),
+  shared("source-tz"),
   { name: "output", short: "o", argument: "file", description: "write the query to a file instead of stdout", example: "--output counts.sql" },
   shared("debug"),
 ];
@@ -47,8 +47,9 @@ export async function runSql(raw: RawOptions, io: Io): Promise<number> {
   if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const dateColumn = text(raw, "dateColumn");
   if (dateColumn === undefined && (from !== undefined || to !== undefined)) throw new UsageError("--from/--to need --date-column");
-  const timeZone = text(raw, "tz") ?? "UTC";
-  if (!isKnownTimeZone(timeZone)) throw new UsageError(`--tz ${JSON.stringify(timeZone)} is not an IANA time zone (e.g. Europe/Berlin)`);
+  const timeZone = zoneOption(raw, "tz", "--tz") ?? "UTC";
+  const sourceTimeZone = zoneOption(raw, "sourceTz", "--source-tz");
+  if (sourceTimeZone !== undefined && dateColumn === undefined) throw new UsageError("--source-tz needs --date-column");
   const query = buildCountsQuery({
     dialect,
     table: required(raw, "table", "--table", "responses"),
@@ -60,6 +61,7 @@ export async function runSql(raw: RawOptions, io: Io): Promise<number> {
     from,
     to,
     timeZone,
+    sourceTimeZone,
   });
   const output = text(raw, "output");
   if (output === undefined || output === "-") io.stdout.write(query);
