@@ -3,6 +3,7 @@
  * zone the export states, UTC by default), unix seconds or milliseconds, and the calendar day they fall on.
  * Local formats such as `14.03.2018` or `06/01/2018 01:40:56 PM` are in date-formats.ts.
  */
+import { QuarterHourCache } from "./quarter-hour-cache.js";
 
 export type DateParse =
   | { readonly kind: "date"; readonly epochMs: number }
@@ -88,14 +89,17 @@ export function wallClockToEpoch(wallClock: WallClock, zone: string): number {
   return early;
 }
 
-const offsetCache = new Map<string, number>();
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCaches = new Map<string, QuarterHourCache<number>>();
 
-/** The zone's UTC offset at an instant, memoised per quarter hour (see dayInTimeZone). */
+/** The zone's UTC offset at an instant, remembered per quarter hour (quarter-hour-cache.ts). */
 function zoneOffsetMs(epochMs: number, zone: string): number {
-  const key = `${zone}|${Math.floor(epochMs / 900_000)}`;
-  const cached = offsetCache.get(key);
-  if (cached !== undefined) return cached;
+  let cache = offsetCaches.get(zone);
+  if (cache === undefined) offsetCaches.set(zone, (cache = new QuarterHourCache((at) => offsetAt(at, zone))));
+  return cache.get(epochMs);
+}
+
+function offsetAt(epochMs: number, zone: string): number {
   let formatter = offsetFormatters.get(zone);
   if (formatter === undefined) {
     const fields = { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" } as const;
@@ -104,10 +108,7 @@ function zoneOffsetMs(epochMs: number, zone: string): number {
   }
   const parts = Object.fromEntries(formatter.formatToParts(new Date(epochMs)).map((part) => [part.type, Number(part.value)]));
   const shown = Date.UTC(parts["year"] ?? 0, (parts["month"] ?? 1) - 1, parts["day"] ?? 1, parts["hour"] ?? 0, parts["minute"] ?? 0, parts["second"] ?? 0);
-  const offset = shown - Math.floor(epochMs / 1000) * 1000;
-  if (offsetCache.size > 100_000) offsetCache.clear();
-  offsetCache.set(key, offset);
-  return offset;
+  return shown - Math.floor(epochMs / 1000) * 1000;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -132,23 +133,17 @@ export function parseIsoDay(text: string): string | null {
 
 /**
  * The calendar day (`YYYY-MM-DD`) of an instant in an IANA time zone. UTC is computed directly; other
- * zones go through Intl, memoised per quarter hour: every UTC offset in the IANA database is a whole
- * number of quarter hours (India +05:30, Nepal +05:45), so a day boundary never falls inside one.
+ * zones go through Intl, remembered per quarter hour (quarter-hour-cache.ts): a day boundary never falls
+ * inside one.
  */
 export function dayInTimeZone(epochMs: number, timeZone: string): string {
   if (timeZone === "UTC") return new Date(epochMs).toISOString().slice(0, 10);
-  const quarterHour = Math.floor(epochMs / 900_000);
-  const cacheKey = `${timeZone}|${quarterHour}`;
-  let day = zoneDayCache.get(cacheKey);
-  if (day === undefined) {
-    day = zoneFormatter(timeZone).format(new Date(epochMs));
-    if (zoneDayCache.size > 100_000) zoneDayCache.clear();
-    zoneDayCache.set(cacheKey, day);
-  }
-  return day;
+  let cache = dayCaches.get(timeZone);
+  if (cache === undefined) dayCaches.set(timeZone, (cache = new QuarterHourCache((at) => zoneFormatter(timeZone).format(new Date(at)))));
+  return cache.get(epochMs);
 }
 
-const zoneDayCache = new Map<string, string>();
+const dayCaches = new Map<string, QuarterHourCache<string>>();
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
