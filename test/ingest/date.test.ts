@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dayInTimeZone, isKnownTimeZone, parseIsoDay, parseTimestamp } from "../../src/ingest/date.js";
+import { dayInTimeZone, daysInMonth, isKnownTimeZone, parseIsoDay, parseTimestamp } from "../../src/ingest/date.js";
 
 const epoch = (text: string): number => {
   const parsed = parseTimestamp(text);
@@ -92,6 +92,17 @@ describe("dayInTimeZone", () => {
   it("knows IANA names and rejects others", () => {
     expect(isKnownTimeZone("Europe/Berlin")).toBe(true);
     expect(isKnownTimeZone("Mars/Olympus")).toBe(false);
+  });
+});
+
+describe("daysInMonth", () => {
+  it("counts as JavaScript's Date does, every month of years 1000 to 9999", () => {
+    for (let year = 1000; year <= 9999; year += 1) {
+      for (let month = 1; month <= 12; month += 1) {
+        const byDate = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        if (daysInMonth(year, month) !== byDate) expect([year, month, daysInMonth(year, month)]).toEqual([year, month, byDate]);
+      }
+    }
   });
 });
 

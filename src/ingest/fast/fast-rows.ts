@@ -6,7 +6,7 @@
  */
 import { InputError } from "../../errors.js";
 import type { TallyCell } from "../../tally/tally.js";
-import { DAY_MS, dayInTimeZone, wallClockToEpoch } from "../date.js";
+import { DAY_MS, dayInTimeZone, daysInMonth, wallClockToEpoch } from "../date.js";
 import { Hash64, hashAscii, hashString } from "../hash64.js";
 import { repeatsHeader, unreadHeaderRepeat, type RowContext } from "../rows.js";
 import { parseLabelledScore } from "../score.js";
@@ -20,12 +20,6 @@ function twoDigits(bytes: Buffer, at: number): number {
   const tens = (bytes[at] as number) - 0x30;
   const units = (bytes[at + 1] as number) - 0x30;
   return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
-}
-
-/** Days in a month of the proleptic Gregorian calendar (as JavaScript's Date counts them). */
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 const isDigit = (bytes: Buffer, at: number): boolean => (bytes[at] as number) >= 0x30 && (bytes[at] as number) <= 0x39;
