@@ -78,6 +78,8 @@ function possibleOrders(local: LocalDate): DateOrder[] {
 export interface DateReaderOptions {
   /** Forced (`--date-format`) or documented by the platform; `null` to infer from the values. */
   readonly order: DateOrder | null;
+  /** An order settled already from earlier values (a reader thread's chunk of a file); default `order`. */
+  readonly settled?: DateOrder | null | undefined;
   /** Zone of times without an offset. */
   readonly zone: string;
   readonly file: string;
@@ -94,7 +96,22 @@ export class DateReader {
   readUnsettled = false;
 
   constructor(private readonly options: DateReaderOptions) {
-    this.order = options.order;
+    this.order = options.settled ?? options.order;
+  }
+
+  /**
+   * The day/month order a local date is read in, as far as known. Dotted dates are day first by convention
+   * (14.03.2018): only an order given (`--date-format`, or the platform's) reads them otherwise, never one
+   * inferred from other values, so their reading does not depend on the rows before them. Other dates take
+   * the settled order (`null`: still open).
+   */
+  orderFor(dotted: boolean): DateOrder | null {
+    return dotted ? (this.options.order ?? "dmy") : this.order;
+  }
+
+  /** The order given by `--date-format` or the platform (`null`: inferred from the values). */
+  get givenOrder(): DateOrder | null {
+    return this.options.order;
   }
 
   /** The zone of times written without an offset (the byte-level reader's ISO fast path reads them too). */
@@ -129,9 +146,9 @@ export class DateReader {
     const local = matchLocal(text);
     if (local === null) return { kind: "invalid" };
     const orders = possibleOrders(local);
-    if (this.order === null && !orders.includes("ymd")) this.readUnsettled = true;
-    // Dotted dates are day first by convention (14.03.2018); a forced order still wins.
-    const order = orders.includes("ymd") ? "ymd" : (this.order ?? (local.separator === "." ? "dmy" : null));
+    const dotted = local.separator === ".";
+    if (this.order === null && !orders.includes("ymd") && !dotted) this.readUnsettled = true;
+    const order = orders.includes("ymd") ? "ymd" : this.orderFor(dotted);
     if (order === null) {
       if (orders.length === 2) throw this.ambiguous(text, line);
       if (orders.length === 0) return { kind: "invalid" };

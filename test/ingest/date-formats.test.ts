@@ -58,6 +58,17 @@ describe("DateReader: local date formats", () => {
     expect(() => reader(null).settle([{ value: "13/04/2023", line: 2 }, { value: "04/13/2023", line: 3 }])).toThrowError(/mix day-first and month-first/);
   });
 
+  it("reads dotted dates day first whatever order other values settle; only an order given changes that", () => {
+    const dates = reader(null);
+    expect(dates.read("03.04.2023", 2)).toMatchObject({ kind: "date", epochMs: Date.UTC(2023, 3, 3) });
+    // Read alone, a dotted date does not depend on the rows before it: a chunk of a file can read it.
+    expect(dates.readUnsettled).toBe(false);
+    expect(dates.read("12/25/2023", 3)).toMatchObject({ kind: "date", epochMs: Date.UTC(2023, 11, 25) });
+    expect(dates.settledOrder).toBe("mdy");
+    expect(dates.read("03.04.2023", 4)).toMatchObject({ kind: "date", epochMs: Date.UTC(2023, 3, 3) });
+    expect(reader("mdy").read("03.04.2023", 2)).toMatchObject({ kind: "date", epochMs: Date.UTC(2023, 2, 4) });
+  });
+
   it("decides lazily after the sample: an unambiguous value settles it, an ambiguous one stops", () => {
     const dates = reader(null);
     dates.settle([]);

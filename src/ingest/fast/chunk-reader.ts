@@ -41,7 +41,7 @@ export class ChunkReader {
       tally,
       layout: this.layout,
       ledger,
-      dates: dates === null ? null : new DateReader({ order: dates.order, zone: dates.zone, file: setup.file, column: dates.column }),
+      dates: dates === null ? null : new DateReader({ order: dates.given, settled: dates.order, zone: dates.zone, file: setup.file, column: dates.column }),
     };
   }
 

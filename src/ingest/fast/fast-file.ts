@@ -222,7 +222,7 @@ export class FastFileRows implements FileRows {
 
   private workerSetup(context: RowContext, headerCandidates: string[][]): ParallelIo["setup"] {
     const { columns, dates } = context;
-    const date = columns.date === null || dates === null ? null : { order: dates.settledOrder, zone: dates.zone, column: columns.names.date ?? "" };
+    const date = columns.date === null || dates === null ? null : { given: dates.givenOrder, order: dates.settledOrder, zone: dates.zone, column: columns.names.date ?? "" };
     return {
       file: context.file,
       delimiter: this.csv.dialect.delimiter.charCodeAt(0),

@@ -1,8 +1,8 @@
 /**
  * rows.ts' countRow for a record the byte-level scanner read: the same checks in the same order with the
- * same outcome, but on the bytes where it can (a score of one or two digits, an ISO 8601 timestamp, a
- * variant or segment seen before, an ASCII id hashed in place), decoding a field to a string only where
- * it cannot. test/ingest/ingest-fast.test.ts holds it to countRow on random exports.
+ * same outcome, but on the bytes where it can (a score of one or two digits, an ISO 8601 timestamp or a
+ * common local date, a variant or segment seen before, an ASCII id hashed in place), decoding a field to a
+ * string only where it cannot. test/ingest/ingest-fast.test.ts holds it to countRow on random exports.
  */
 import { InputError } from "../../errors.js";
 import type { TallyCell } from "../../tally/tally.js";
@@ -11,6 +11,7 @@ import { Hash64, hashAscii, hashString } from "../hash64.js";
 import { repeatsHeader, unreadHeaderRepeat, type RowContext } from "../rows.js";
 import { parseLabelledScore } from "../score.js";
 import { unescapeField } from "./field-text.js";
+import { localDateInstant } from "./local-date.js";
 import { PLAIN, type RecordScanner } from "./scanner.js";
 
 const isSpace = (byte: number): boolean => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
@@ -201,6 +202,7 @@ export class FastRowCounter {
     const { dates, columns, ledger, from, to, timeZone } = this.context;
     if (dates === null || columns.date === null) return null;
     let epochMs = this.isoInstant(columns.date);
+    if (Number.isNaN(epochMs) && this.plain(columns.date)) epochMs = localDateInstant(this.bytes, this.start, this.end, dates, this.dateZone);
     if (Number.isNaN(epochMs)) {
       const date = dates.read(this.text(columns.date), line);
       if (date.kind !== "date") return void ledger.drop(date.kind === "missing" ? "missing-date" : "invalid-date");

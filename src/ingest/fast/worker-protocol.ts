@@ -25,8 +25,8 @@ export interface WorkerSetup {
   readonly to: string | undefined;
   readonly timeZone: string;
   readonly strict: boolean;
-  /** The date column's reader, as far as the head settled it; `null`: no dates. */
-  readonly dates: { readonly order: DateOrder | null; readonly zone: string; readonly column: string } | null;
+  /** The date column's reader: the order given, the order as far as the head settled it; `null`: no dates. */
+  readonly dates: { readonly given: DateOrder | null; readonly order: DateOrder | null; readonly zone: string; readonly column: string } | null;
 }
 
 /** A file's setup, sent before its jobs: a reader thread is started before it is known and reads file after file. */
