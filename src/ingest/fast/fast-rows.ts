@@ -70,6 +70,7 @@ export class FastRowCounter {
   private readonly lastDate = new Uint8Array(10).fill(0xff);
   private lastDateMs = 0;
   private lastDay = "";
+  private readonly dayTexts = new Map<number, string>();
   /** The last cell of each (variant, segment). */
   private readonly cells = new Map<string, Map<string | null, LastCell>>();
   private bytes: Buffer = Buffer.alloc(0);
@@ -251,11 +252,18 @@ export class FastRowCounter {
     return true;
   }
 
+  /** The UTC day of an instant: the last row's, or one seen before (an export sorted by something else than time). */
   private utcDay(epochMs: number): string {
     const dayNumber = Math.floor(epochMs / DAY_MS);
     if (dayNumber !== this.lastDayNumber) {
+      let day = this.dayTexts.get(dayNumber);
+      if (day === undefined) {
+        day = new Date(epochMs).toISOString().slice(0, 10);
+        if (this.dayTexts.size >= 100_000) this.dayTexts.clear();
+        this.dayTexts.set(dayNumber, day);
+      }
       this.lastDayNumber = dayNumber;
-      this.lastDay = new Date(epochMs).toISOString().slice(0, 10);
+      this.lastDay = day;
     }
     return this.lastDay;
   }
