@@ -66,7 +66,7 @@ function dropHint(dropped: Partial<Record<DropReason, number>>, sources: readonl
     const there = (option: string): string => `where the rows were counted; see ${option} of nps-ab aggregate or nps-ab sql`;
     switch (reason) {
       case "invalid-date":
-        return "the dates could not be read where the rows were counted: nps-ab sql reads timestamps, ISO 8601 and unix seconds or milliseconds, not local formats such as 14.03.2018; nps-ab aggregate reads them with --date-column, --date-format";
+        return "the dates could not be read where the rows were counted: nps-ab sql reads local formats such as 14.03.2018 only with --date-format; see also --date-column, --source-tz of nps-ab sql or nps-ab aggregate";
       case "missing-date":
         return `the dates were blank ${there("--date-column")}`;
       case "invalid-score":

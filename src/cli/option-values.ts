@@ -1,6 +1,7 @@
 /** Reading commander's raw option values (strings, booleans, lists) into typed values, naming the flag on error. */
 import { UsageError } from "../errors.js";
 import { isKnownTimeZone, parseIsoDay } from "../ingest/date.js";
+import { DATE_FORMATS, type DateOrder } from "../ingest/date-formats.js";
 
 /** What commander hands over: values as strings, flags as booleans, repeatable options as lists. */
 export type RawOptions = Record<string, string | boolean | string[] | undefined>;
@@ -44,6 +45,15 @@ export function isoDay(value: string, flag: string): string {
 export function day(raw: RawOptions, key: string, flag: string): string | undefined {
   const value = text(raw, key);
   return value === undefined ? undefined : isoDay(value, flag);
+}
+
+/** `--date-format`'s order of day and month, or undefined when the option is not given. */
+export function dateFormatOption(raw: RawOptions): DateOrder | undefined {
+  const dateFormat = text(raw, "dateFormat");
+  if (dateFormat === undefined) return undefined;
+  const order = DATE_FORMATS[dateFormat.toLowerCase()];
+  if (order === undefined) throw new UsageError(`--date-format ${JSON.stringify(dateFormat)} is not one of ${Object.keys(DATE_FORMATS).join(", ")}`);
+  return order;
 }
 
 /** An IANA time zone (`--tz`, `--source-tz`), or undefined when the option is not given. */

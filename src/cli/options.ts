@@ -6,14 +6,13 @@
 import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions } from "../analysis/options.js";
 import { UsageError } from "../errors.js";
 import type { IngestOptions } from "../ingest/ingest.js";
-import { DATE_FORMATS } from "../ingest/date-formats.js";
 import { ENCODINGS, type EncodingName } from "../ingest/dialect/encoding.js";
 import { PLATFORM_NAMES, type PlatformName } from "../ingest/platforms/index.js";
 import { DEDUPE_MODES, type DedupeMode } from "../ingest/respondents.js";
 import { FORMATS, type Format } from "../report/index.js";
 import { CI_METHODS, type CiMethod } from "../stats/types.js";
 import { ANALYSIS_OPTIONS, normaliseAnalysisExtras } from "./analysis-options.js";
-import { day, number, oneOf, text, zoneOption, type RawOptions } from "./option-values.js";
+import { dateFormatOption, day, number, oneOf, text, zoneOption, type RawOptions } from "./option-values.js";
 
 export interface OptionSpec {
   /** Long name without dashes, as commander camel-cases it: `ci-method` -> `ciMethod`. */
@@ -70,11 +69,6 @@ export interface AnalyzeCommandOptions {
 function readingOptions(raw: RawOptions): Pick<IngestOptions, "source" | "dedupe" | "relax" | "dateFormat" | "delimiter" | "encoding"> {
   const source = oneOf<PlatformName | "auto">(raw, "source", "--source", ["auto", ...PLATFORM_NAMES], "auto");
   const encoding = oneOf<EncodingName | "auto">(raw, "encoding", "--encoding", ["auto", ...ENCODINGS], "auto");
-  const dateFormat = text(raw, "dateFormat");
-  const order = dateFormat === undefined ? undefined : DATE_FORMATS[dateFormat.toLowerCase()];
-  if (dateFormat !== undefined && order === undefined) {
-    throw new UsageError(`--date-format ${JSON.stringify(dateFormat)} is not one of ${Object.keys(DATE_FORMATS).join(", ")}`);
-  }
   const delimiterText = text(raw, "delimiter");
   const delimiter = delimiterText?.toLowerCase() === "tab" || delimiterText === "\\t" ? "\t" : delimiterText;
   if (delimiter !== undefined && (delimiter.length !== 1 || /[\r\n"]/.test(delimiter))) {
@@ -84,7 +78,7 @@ function readingOptions(raw: RawOptions): Pick<IngestOptions, "source" | "dedupe
     source: source === "auto" ? undefined : source,
     dedupe: oneOf<DedupeMode>(raw, "dedupe", "--dedupe", DEDUPE_MODES, "none"),
     relax: raw["relax"] === true,
-    dateFormat: order,
+    dateFormat: dateFormatOption(raw),
     delimiter,
     encoding: encoding === "auto" ? undefined : encoding,
   };

@@ -21,6 +21,11 @@
  * - `localDay(instant, zone)`: the calendar DATE of an instant in an IANA zone;
  * - `dayText(date)`: a DATE as `YYYY-MM-DD`;
  * - `withoutMatch(x, pattern)`: the text with the first match of the regular expression removed;
+ * - `group(x, pattern, n)`: the n-th group of the anchored regular expression (its groups all capturing, no
+ *   parenthesis inside brackets), empty where the text does not match or the group took no part;
+ * - `integer(x)`: digits as a whole number, for arithmetic;
+ * - `fence`: what ends a step's SELECT so that the planner computes its columns once a row instead of
+ *   copying their expressions into every later mention (PostgreSQL inlines steps: `OFFSET 0` stops it);
  * - `integerText(x)`: text of a whole number without leading zeros (`07` -> `7`).
  */
 
@@ -68,6 +73,9 @@ export interface DialectFragments {
   readonly dayText: (date: string) => string;
   readonly withoutMatch: (expression: string, pattern: string) => string;
   readonly integerText: (expression: string) => string;
+  readonly group: (expression: string, pattern: string, n: number) => string;
+  readonly integer: (expression: string) => string;
+  readonly fence: string;
 }
 
 const doubleQuoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -84,6 +92,24 @@ function realDay(x: string): string {
   const leap = `(${year} % 4 = 0 AND (${year} % 100 <> 0 OR ${year} % 400 = 0))`;
   const lastDay = `CASE WHEN ${month} = '02' THEN CASE WHEN ${leap} THEN '29' ELSE '28' END WHEN ${month} IN ('04', '06', '09', '11') THEN '30' ELSE '31' END`;
   return `(${month} BETWEEN '01' AND '12' AND ${day} BETWEEN '01' AND ${lastDay})`;
+}
+
+/** `pattern` with every group but the n-th made non-capturing (`(?:`); see `group`. */
+export function onlyGroup(pattern: string, n: number): string {
+  let [group, inBrackets, out] = [0, false, ""];
+  for (const character of pattern) {
+    if (character === "[") inBrackets = true;
+    else if (character === "]") inBrackets = false;
+    else if (character === "(" && !inBrackets) {
+      group += 1;
+      if (group !== n) {
+        out += "(?:";
+        continue;
+      }
+    }
+    out += character;
+  }
+  return out;
 }
 
 /** Spark's day of an instant in a zone: from_utc_timestamp and unix_seconds do not depend on the session's zone. */
@@ -114,6 +140,10 @@ export const DIALECTS = {
     dayText: (date) => `strftime(${date}, '%Y-%m-%d')`,
     withoutMatch: (x, pattern) => `regexp_replace(${x}, ${singleQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS INTEGER) AS VARCHAR)`,
+    // regexp_extract takes groups 0-9: the others are made non-capturing and the one wanted is group 1.
+    group: (x, pattern, n) => `regexp_extract(${x}, ${singleQuoted(onlyGroup(pattern, n))}, 1)`,
+    integer: (x) => `CAST(${x} AS INTEGER)`,
+    fence: "",
   },
   postgres: {
     // PostgreSQL has no cast that returns NULL on failure, so the casts are guarded: the patterns of
@@ -140,6 +170,9 @@ export const DIALECTS = {
     dayText: (date) => `to_char(${date}, 'YYYY-MM-DD')`,
     withoutMatch: (x, pattern) => `regexp_replace(${x}, ${singleQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS integer) AS text)`,
+    group: (x, pattern, n) => `COALESCE((regexp_match(${x}, ${singleQuoted(pattern)}))[${n}], '')`,
+    integer: (x) => `CAST(${x} AS integer)`,
+    fence: " OFFSET 0",
   },
   bigquery: {
     requires: "BigQuery GoogleSQL",
@@ -159,6 +192,10 @@ export const DIALECTS = {
     dayText: (date) => `FORMAT_DATE('%Y-%m-%d', ${date})`,
     withoutMatch: (x, pattern) => `REGEXP_REPLACE(${x}, ${backslashQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS INT64) AS STRING)`,
+    // REGEXP_EXTRACT returns the one capturing group: the others are made non-capturing.
+    group: (x, pattern, n) => `COALESCE(REGEXP_EXTRACT(${x}, ${backslashQuoted(onlyGroup(pattern, n))}), '')`,
+    integer: (x) => `CAST(${x} AS INT64)`,
+    fence: "",
   },
   snowflake: {
     requires: "Snowflake",
@@ -181,6 +218,10 @@ export const DIALECTS = {
     dayText: (date) => `TO_CHAR(${date}, 'YYYY-MM-DD')`,
     withoutMatch: (x, pattern) => `REGEXP_REPLACE(${x}, ${singleQuoted(pattern)}, '')`,
     integerText: (x) => `TO_VARCHAR(CAST(${x} AS INTEGER))`,
+    // REGEXP_SUBSTR's parameters: from position 1, the first match, 'e' to extract a group, the group.
+    group: (x, pattern, n) => `COALESCE(REGEXP_SUBSTR(${x}, ${backslashQuoted(pattern)}, 1, 1, 'e', ${n}), '')`,
+    integer: (x) => `CAST(${x} AS INTEGER)`,
+    fence: "",
   },
   spark: {
     // unix_seconds and from_utc_timestamp do not depend on spark.sql.session.timeZone, so neither does the day.
@@ -209,5 +250,8 @@ export const DIALECTS = {
     dayText: (date) => `CAST(${date} AS STRING)`,
     withoutMatch: (x, pattern) => `regexp_replace(${x}, ${backslashQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS INT) AS STRING)`,
+    group: (x, pattern, n) => `regexp_extract(${x}, ${backslashQuoted(pattern)}, ${n})`,
+    integer: (x) => `CAST(${x} AS INT)`,
+    fence: "",
   },
 } as const satisfies Record<SqlDialect, DialectFragments>;

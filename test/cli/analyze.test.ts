@@ -190,7 +190,7 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
     // --date-column and --date-format are refused with --counts: the drops were decided by aggregate or the
     // warehouse query, so the hint points there.
     const counts = write("warehouse.csv", "variant,period,segment,score,count\nold,2018-01-02,,9,10\n,,,dropped:invalid-date,500\n");
-    expectError(["analyze", "--counts", counts], /found 1: "old"; 500 of 510 rows read were dropped \(invalid-date 500\) \(the dates could not be read where the rows were counted: nps-ab sql reads timestamps, ISO 8601 and unix seconds or milliseconds, not local formats such as 14\.03\.2018; nps-ab aggregate reads them with --date-column, --date-format\)\n$/);
+    expectError(["analyze", "--counts", counts], /found 1: "old"; 500 of 510 rows read were dropped \(invalid-date 500\) \(the dates could not be read where the rows were counted: nps-ab sql reads local formats such as 14\.03\.2018 only with --date-format; see also --date-column, --source-tz of nps-ab sql or nps-ab aggregate\)\n$/);
     const scores = write("scores.csv", "variant,period,segment,score,count\nold,,,9,10\n,,,dropped:invalid-score,30\n");
     expectError(["analyze", "--counts", scores], /\(invalid-score 30\) \(scores are whole numbers 0-10 where the rows were counted; see --score-column of nps-ab aggregate or nps-ab sql\)\n$/);
   });

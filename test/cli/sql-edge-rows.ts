@@ -171,3 +171,53 @@ export async function ingestedEdgeCounts(timeZone: string, sourceTimeZone?: stri
 export async function canonical(text: string): Promise<string> {
   return writeCountsCsv((await readCountsCsv(Readable.from([text]), "counts.csv")).tally);
 }
+
+/**
+ * Local dates (date-formats.ts) as the platforms write them, for `nps-ab sql --date-format`: SurveyMonkey's
+ * month first with AM/PM, dotted day first, Google Forms' year first with a GMT marker, and the forms ingest
+ * finds invalid. Without an order given, slashed ones are the order's to settle: ingest infers it from the
+ * file, a table cannot, so they are tested with the order given.
+ */
+export const LOCAL_DATE_ROWS: ReadonlyArray<readonly string[]> = [
+  ["a", "9", "06/01/2018 01:40:56 PM", "Engaged"],
+  ["a", "8", "6/1/2018 1:40 am", "Engaged"],
+  ["a", "7", "12/31/2018 11:30 PM", "Engaged"],
+  ["a", "6", "01/01/2018 12:15 AM", "Engaged"],
+  ["b", "9", "12/12/2018 12:00 PM", "VIP"],
+  ["b", "9", "12/12/2018 0:30 PM", "VIP"],
+  ["b", "9", "12/12/2018 13:30 PM", "VIP"],
+  ["b", "8", "1/2/2018, 7:00 p.m.", "VIP"],
+  ["b", "7", "14.03.2018 09:21", "VIP"],
+  ["b", "7", "03.04.2018 23:59:59.999", "VIP"],
+  ["b", "6", "2022/06/22 11:07:29 AM GMT", "VIP"],
+  ["b", "6", "2018/06/22 11:07:29 PM GMT+2", "VIP"],
+  ["b", "6", "2018/06/22 11:07:29 PM gmt-7", "VIP"],
+  ["b", "6", "2018/12/31 11:30 PM UTC+0530", "VIP"],
+  ["b", "5", "2018-1-2", "VIP"],
+  ["b", "5", "2018.1.2 3:04", "VIP"],
+  ["b", "5", "06/01/2018 GMT", "VIP"],
+  ["b", "4", "13/13/2018", "VIP"],
+  ["b", "4", "02/30/2018", "VIP"],
+  ["b", "4", "2/29/2016", "VIP"],
+  ["b", "4", "06/01/0999", "VIP"],
+  ["b", "4", "06/01/18", "VIP"],
+  ["b", "4", "123/4/2018", "VIP"],
+  ["b", "3", "06/01/2018 1:40:56 PM +16:00", "VIP"],
+  ["b", "3", "06/01/2018 24:00", "VIP"],
+  ["b", "3", "06-01-2018 23:59:60", "VIP"],
+  ["b", "3", "06/01-2018", "VIP"],
+  ["b", "3", "03/04/2018", "VIP"],
+  ["b", "2", "2018-01-02T10:00:00Z", "VIP"],
+  ["b", "2", "11/04/2018 01:30 AM", "VIP"],
+  ["b", "2", "03/11/2018 02:30 AM", "VIP"],
+];
+
+/** LOCAL_DATE_ROWS as a CSV, with quotes where a date holds a comma. */
+export const LOCAL_DATE_CSV = ["site,Score,Answered,Lifecycle Stage", ...LOCAL_DATE_ROWS.map((fields) => fields.map((field) => (field.includes(",") ? `"${field}"` : field)).join(","))].join("\n");
+
+/** Ingest's counts of LOCAL_DATE_CSV with the order given (its own oracle for the warehouse query). */
+export async function ingestedLocalDateCounts(timeZone: string, dateFormat: "dmy" | "mdy"): Promise<string> {
+  const { idColumn, ...columns } = EDGE_COLUMNS;
+  const { tally } = await ingest([{ path: "-" }], { ...columns, timeZone, dateFormat, strict: false }, Readable.from([LOCAL_DATE_CSV]));
+  return writeCountsCsv(tally);
+}

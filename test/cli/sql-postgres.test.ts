@@ -13,7 +13,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvField } from "../../src/tally/counts-csv.js";
 import { buildCountsQuery } from "../../src/tally/counts-sql.js";
-import { canonical, COLUMNS, EDGE_COLUMNS, EDGE_CSV, EDGE_ROW_COUNT, EDGE_SOURCE_ZONES, EDGE_ZONES, ingestedEdgeCounts, WINDOW } from "./sql-edge-rows.js";
+import { canonical, COLUMNS, EDGE_COLUMNS, EDGE_CSV, EDGE_ROW_COUNT, EDGE_SOURCE_ZONES, EDGE_ZONES, ingestedEdgeCounts, ingestedLocalDateCounts, LOCAL_DATE_CSV, WINDOW } from "./sql-edge-rows.js";
 import { fixture, runCli } from "./run-cli.js";
 
 
@@ -50,6 +50,7 @@ beforeAll(async () => {
   await loadCsv("rakuten", readFileSync(fixture("rakuten-rewards.csv"), "utf8"));
   await postgres.exec(`CREATE VIEW responses AS SELECT 'ebates' AS site, * FROM ebates UNION ALL SELECT 'rakuten-rewards' AS site, * FROM rakuten`);
   await loadCsv("edge", EDGE_CSV);
+  await loadCsv("local_dates", LOCAL_DATE_CSV);
 }, 60_000);
 
 afterAll(async () => {
@@ -112,5 +113,17 @@ describe("the PostgreSQL query on edge cases equals ingest", () => {
       const counts = await countsCsv(buildCountsQuery({ dialect: "postgres", table: "edge", ...EDGE_COLUMNS, timeZone, sourceTimeZone }));
       expect(await canonical(counts)).toBe((await ingestedEdgeCounts(timeZone, sourceTimeZone)).counts);
     });
+  }
+});
+
+describe("the PostgreSQL query with --date-format equals ingest on local dates", () => {
+  for (const dateOrder of ["mdy", "dmy"] as const) {
+    for (const timeZone of ["UTC", "America/New_York"]) {
+      it(`${dateOrder}, in ${timeZone}`, async () => {
+        const { idColumn, ...columns } = EDGE_COLUMNS;
+        const counts = await countsCsv(buildCountsQuery({ dialect: "postgres", table: "local_dates", ...columns, timeZone, dateOrder }));
+        expect(await canonical(counts), idColumn).toBe(await ingestedLocalDateCounts(timeZone, dateOrder));
+      });
+    }
   }
 });

@@ -11,9 +11,9 @@ import nodeSqlParser from "node-sql-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/analysis/report.js";
 import { buildCountsQuery, type CountsQuery } from "../../src/tally/counts-sql.js";
-import { SQL_DIALECTS, WHITESPACE } from "../../src/tally/sql-dialects.js";
+import { onlyGroup, SQL_DIALECTS, WHITESPACE } from "../../src/tally/sql-dialects.js";
 import { BREAKDOWN_OPTIONS, comparableNumbers } from "./report-numbers.js";
-import { canonical, COLUMNS, EDGE_COLUMNS, EDGE_CSV, EDGE_ROW_COUNT, EDGE_SOURCE_ZONES, EDGE_ZONES, ingestedEdgeCounts, WINDOW } from "./sql-edge-rows.js";
+import { canonical, COLUMNS, EDGE_COLUMNS, EDGE_CSV, EDGE_ROW_COUNT, EDGE_SOURCE_ZONES, EDGE_ZONES, ingestedEdgeCounts, ingestedLocalDateCounts, LOCAL_DATE_CSV, WINDOW } from "./sql-edge-rows.js";
 import { fixture, runCli } from "./run-cli.js";
 
 const { Parser: SqlParser } = nodeSqlParser;
@@ -157,6 +157,22 @@ describe("the DuckDB query with --source-tz equals ingest", () => {
   }
 });
 
+describe("the DuckDB query with --date-format equals ingest on local dates", () => {
+  for (const dateOrder of ["mdy", "dmy"] as const) {
+    for (const timeZone of ["UTC", "America/New_York", "Asia/Kathmandu"]) {
+      it(`${dateOrder}, in ${timeZone}`, async () => {
+        const path = join(dir, "local.csv");
+        writeFileSync(path, LOCAL_DATE_CSV);
+        await duckdb.run(`CREATE OR REPLACE VIEW local_dates AS ${readCsv(path, "unused").replace("'unused' AS site, ", "")}`);
+        const { idColumn, ...columns } = EDGE_COLUMNS;
+        const query: CountsQuery = { dialect: "duckdb", table: "local_dates", ...columns, timeZone, dateOrder };
+        const counts = readFileSync(await countsCsv(buildCountsQuery(query), "local.counts.csv"), "utf8");
+        expect(await canonical(counts), idColumn).toBe(await ingestedLocalDateCounts(timeZone, dateOrder));
+      });
+    }
+  }
+});
+
 describe("queries for the other dialects", () => {
   const base = { table: "analytics.nps responses", variantColumn: "site", scoreColumn: "Score", dateColumn: "Created At", segmentColumn: "Lifecycle Stage", from: "2018-01-01", to: "2018-12-31", timeZone: "Europe/Berlin" } as const;
   const fragments: Record<(typeof SQL_DIALECTS)[number], readonly string[]> = {
@@ -174,6 +190,14 @@ describe("queries for the other dialects", () => {
     snowflake: "TO_DATE(CONVERT_TIMEZONE('UTC', 'Europe/Berlin', TRY_TO_TIMESTAMP_NTZ(UPPER(nps_date))))",
     spark: "CAST(substr(UPPER(nps_date), 18, 9) AS DECIMAL(8, 6)) ELSE 0 END, 'UTC') END, 'Europe/Berlin')",
   };
+  // The first group of the local-date pattern (local-dates-sql.ts), as each dialect takes one group.
+  const LOCAL_DATE_FRAGMENTS: Record<(typeof SQL_DIALECTS)[number], string> = {
+    duckdb: "regexp_extract(UPPER(nps_date), '^([0-9]{1,4})(?:[./-])(?:[0-9]{1,2})",
+    postgres: "COALESCE((regexp_match(UPPER(nps_date), '^([0-9]{1,4})([./-])([0-9]{1,2})",
+    bigquery: "COALESCE(REGEXP_EXTRACT(UPPER(nps_date), '^([0-9]{1,4})(?:[./-])(?:[0-9]{1,2})",
+    snowflake: "COALESCE(REGEXP_SUBSTR(UPPER(nps_date), '^([0-9]{1,4})([./-])([0-9]{1,2})",
+    spark: "regexp_extract(UPPER(nps_date), '^([0-9]{1,4})([./-])([0-9]{1,2})",
+  };
   for (const dialect of SQL_DIALECTS) {
     it(`${dialect}: its fragments, quoted identifiers, and every drop reason the rows can have`, () => {
       const query = buildCountsQuery({ ...base, dialect });
@@ -186,6 +210,11 @@ describe("queries for the other dialects", () => {
       expect(inUtc).toContain(SOURCE_ZONE_FRAGMENTS[dialect]);
       expect(inUtc).toContain("-- Periods are days in Europe/Berlin; window 2018-01-01 to 2018-12-31. Times without an offset are in UTC.\n");
       expect(query).not.toContain("Times without an offset");
+      // Local dates only with --date-format: three more steps, the pattern's groups taken one at a time.
+      expect(query).not.toContain("nps_localized");
+      const withOrder = buildCountsQuery({ ...base, dialect, dateOrder: "mdy" });
+      expect(withOrder).toContain(LOCAL_DATE_FRAGMENTS[dialect]);
+      expect(withOrder).toContain(`FROM nps_local_parts${dialect === "postgres" ? " OFFSET 0" : ""}\n`);
       const withIds = buildCountsQuery({ ...base, dialect, idColumn: "Response ID" });
       expect(withIds).toContain("ROW_NUMBER() OVER (PARTITION BY nps_variant, nps_id ORDER BY COALESCE(nps_date, ''), COALESCE(nps_score, ''), COALESCE(nps_segment, ''))");
       expect(withIds).toContain("WHEN nps_duplicate = 1 THEN 'dropped:duplicate-response'");
@@ -203,7 +232,7 @@ describe("queries for the other dialects", () => {
       const parser = new SqlParser();
       const variants: CountsQuery[] = [
         { ...base, dialect },
-        { ...base, dialect, idColumn: "Response ID", sourceTimeZone: "America/New_York" },
+        { ...base, dialect, idColumn: "Response ID", sourceTimeZone: "America/New_York", dateOrder: "dmy" },
         { ...base, dialect, from: undefined, to: undefined, segmentColumn: undefined },
         { dialect, table: "t", variantColumn: "v", scoreColumn: "s", timeZone: "UTC" },
       ];
@@ -240,9 +269,9 @@ describe("queries for the other dialects", () => {
 
   it("prints from the CLI what the builder builds", () => {
     expect(emitted(["--dialect", "bigquery", "--table", base.table, ...COLUMNS, ...WINDOW, "--tz", "Europe/Berlin"])).toBe(buildCountsQuery({ ...base, dialect: "bigquery" }));
-    const more = ["--source-tz", "UTC", "--id-column", "Response ID"];
+    const more = ["--source-tz", "UTC", "--id-column", "Response ID", "--date-format", "dd.mm.yyyy"];
     expect(emitted(["--dialect", "snowflake", "--table", base.table, ...COLUMNS, ...WINDOW, "--tz", "Europe/Berlin", ...more])).toBe(
-      buildCountsQuery({ ...base, dialect: "snowflake", sourceTimeZone: "UTC", idColumn: "Response ID" }),
+      buildCountsQuery({ ...base, dialect: "snowflake", sourceTimeZone: "UTC", idColumn: "Response ID", dateOrder: "dmy" }),
     );
   });
 
@@ -253,6 +282,8 @@ describe("queries for the other dialects", () => {
     ["a window without a date column", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--from", "2018-01-01"], /^nps-ab: --from\/--to need --date-column$/],
     ["an unknown time zone", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--tz", "Mars/Olympus"], /is not an IANA time zone/],
     ["an unknown source time zone", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--date-column", "d", "--source-tz", "Mars/Base"], /^nps-ab: --source-tz "Mars\/Base" is not an IANA time zone/],
+    ["a date format without a date column", ["--dialect", "duckdb", "--table", "t", "--variant-column", "v", "--score-column", "s", "--date-format", "mm/dd/yyyy"], /^nps-ab: --date-format needs --date-column$/],
+    ["an unknown date format", ["--dialect", "duckdb", "--table", "t", "--variant-column", "v", "--score-column", "s", "--date-column", "d", "--date-format", "yy/mm/dd"], /^nps-ab: --date-format "yy\/mm\/dd" is not one of/],
     ["a source time zone without a date column", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--source-tz", "UTC"], /^nps-ab: --source-tz needs --date-column$/],
   ];
   for (const [name, args, message] of errors) {
@@ -262,4 +293,12 @@ describe("queries for the other dialects", () => {
       expect(result.stderr.trimEnd()).toMatch(message);
     });
   }
+});
+
+describe("onlyGroup", () => {
+  it("keeps the one group capturing and leaves brackets alone", () => {
+    expect(onlyGroup("^([0-9]+)([./-])(a(b)?)$", 3)).toBe("^(?:[0-9]+)(?:[./-])(a(?:b)?)$");
+    expect(onlyGroup("^([0-9]+)([./-])(a(b)?)$", 4)).toBe("^(?:[0-9]+)(?:[./-])(?:a(b)?)$");
+    expect(onlyGroup("[(]x(y)", 1)).toBe("[(]x(y)");
+  });
 });

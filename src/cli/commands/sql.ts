@@ -7,7 +7,7 @@ import { UsageError } from "../../errors.js";
 import { buildCountsQuery } from "../../tally/counts-sql.js";
 import { SQL_DIALECTS, type SqlDialect } from "../../tally/sql-dialects.js";
 import { writeOutputFile, type Io } from "../io.js";
-import { day, oneOf, text, zoneOption, type RawOptions } from "../option-values.js";
+import { dateFormatOption, day, oneOf, text, zoneOption, type RawOptions } from "../option-values.js";
 import { ANALYZE_OPTIONS, type OptionSpec } from "../options.js";
 
 const shared = (name: string): OptionSpec => {
@@ -28,6 +28,7 @@ export const SQL_OPTIONS: readonly OptionSpec[] = [
   shared("to"),
   shared("tz"),
   shared("source-tz"),
+  { name: "date-format", argument: "format", description: "order of day and month of local dates such as 03/04/2018 or 14.03.2018: dd/mm/yyyy | mm/dd/yyyy (also dd.mm.yyyy, yyyy-mm-dd); without it only ISO 8601, unix times and timestamps are read", example: "--date-format mm/dd/yyyy" },
   { name: "output", short: "o", argument: "file", description: "write the query to a file instead of stdout", example: "--output counts.sql" },
   shared("debug"),
 ];
@@ -50,6 +51,8 @@ export async function runSql(raw: RawOptions, io: Io): Promise<number> {
   const timeZone = zoneOption(raw, "tz", "--tz") ?? "UTC";
   const sourceTimeZone = zoneOption(raw, "sourceTz", "--source-tz");
   if (sourceTimeZone !== undefined && dateColumn === undefined) throw new UsageError("--source-tz needs --date-column");
+  const dateOrder = dateFormatOption(raw);
+  if (dateOrder !== undefined && dateColumn === undefined) throw new UsageError("--date-format needs --date-column");
   const query = buildCountsQuery({
     dialect,
     table: required(raw, "table", "--table", "responses"),
@@ -62,6 +65,7 @@ export async function runSql(raw: RawOptions, io: Io): Promise<number> {
     to,
     timeZone,
     sourceTimeZone,
+    dateOrder,
   });
   const output = text(raw, "output");
   if (output === undefined || output === "-") io.stdout.write(query);
