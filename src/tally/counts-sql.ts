@@ -81,6 +81,8 @@ const CASTABLE_INSTANT_PATTERN = `^${ISO_DAY}${ISO_HOUR_MINUTE}${ISO_SECONDS}${I
 /** ISO 8601 day, or day and time, without an offset: a wall-clock time in the analysis zone. */
 export const ISO_WALL_CLOCK_PATTERN = `^${ISO_DAY}(${ISO_TIME})?$`;
 
+const ORDER_WORDS: Record<DateOrder, string> = { dmy: "day first", mdy: "month first", ymd: "year first" };
+
 const dropped = (reason: string): string => `'${DROPPED_PREFIX}${reason}'`;
 
 /** The query, with a comment saying what it is and how to use its result. */
@@ -155,7 +157,7 @@ export function buildCountsQuery(query: CountsQuery): string {
     `-- nps-ab counts query for ${query.dialect} (${d.requires}).`,
     "-- Its result has the columns of a counts CSV (variant, period, segment, score, count): save it as CSV and",
     "-- run: nps-ab analyze --counts result.csv",
-    `-- Periods are days in ${query.timeZone}${window.length > 0 ? `; window ${query.from ?? "..."} to ${query.to ?? "..."}` : ""}.${hasDates && source !== query.timeZone ? ` Times without an offset are in ${source}.` : ""}`,
+    `-- Periods are days in ${query.timeZone}${window.length > 0 ? `; window ${query.from ?? "..."} to ${query.to ?? "..."}` : ""}.${hasDates && source !== query.timeZone ? ` Times without an offset are in ${source}.` : ""}${hasDates && query.dateOrder !== undefined ? ` Local dates (03/04/2018) are read ${ORDER_WORDS[query.dateOrder]}.` : ""}`,
     hasIds
       ? `-- A copy of a response already counted in its variant (same ${JSON.stringify(query.idColumn)}) is dropped as duplicate-response.`
       : "-- Every row is counted: copies of a response (overlapping exports) too, which analyze drops; see --id-column.",

@@ -214,6 +214,7 @@ describe("queries for the other dialects", () => {
       expect(query).not.toContain("nps_localized");
       const withOrder = buildCountsQuery({ ...base, dialect, dateOrder: "mdy" });
       expect(withOrder).toContain(LOCAL_DATE_FRAGMENTS[dialect]);
+      expect(withOrder).toContain("2018-12-31. Local dates (03/04/2018) are read month first.\n");
       expect(withOrder).toContain(`FROM nps_local_parts${dialect === "postgres" ? " OFFSET 0" : ""}\n`);
       const withIds = buildCountsQuery({ ...base, dialect, idColumn: "Response ID" });
       expect(withIds).toContain("ROW_NUMBER() OVER (PARTITION BY nps_variant, nps_id ORDER BY COALESCE(nps_date, ''), COALESCE(nps_score, ''), COALESCE(nps_segment, ''))");
