@@ -19,7 +19,7 @@ const write = csvFileWriter("fast");
 const noStdin = (): Readable => Readable.from([]);
 
 // "header": the header line again, as in exports joined together (not a row).
-const KINDS = ["good", "good", "good", "missing-score", "invalid-score", "bad-date", "local-date", "dotted-date", "blank-line", "comment", "no-site", "duplicate", "labelled", "header"] as const;
+const KINDS = ["good", "good", "good", "missing-score", "invalid-score", "bad-date", "local-date", "dotted-date", "us-date", "blank-line", "comment", "no-site", "duplicate", "labelled", "header"] as const;
 const row = fc.record({ kind: fc.constantFrom(...KINDS), person: fc.integer({ min: 0, max: 6 }), site: fc.integer({ min: 0, max: 39 }), score: fc.integer({ min: 0, max: 10 }), day: fc.integer({ min: 1, max: 28 }) });
 type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
 
@@ -31,7 +31,7 @@ function exportOf(rows: readonly Row[], sites: number, crlf: boolean): string {
     if (kind === "blank-line") return void lines.push("");
     if (kind === "header") return void lines.push(header);
     const id = kind === "duplicate" ? 1000 + Math.floor(index / 2) : 1000 + index;
-    const date = kind === "bad-date" ? "soon" : kind === "local-date" ? `2023/03/${day}` : kind === "dotted-date" ? `${day}.03.2023` : `2023-03-${String(day).padStart(2, "0")}T1${day % 10}:00:00Z`;
+    const date = kind === "bad-date" ? "soon" : kind === "local-date" ? `2023/03/${day}` : kind === "dotted-date" ? `${day}.03.2023` : kind === "us-date" ? `03/${day}/2023 ${day % 12 + 1}:05 PM` : `2023-03-${String(day).padStart(2, "0")}T1${day % 10}:00:00Z`;
     const value = kind === "missing-score" ? "" : kind === "invalid-score" ? "N/A" : kind === "labelled" ? `"${score} - Likely"` : String(score);
     const comment = kind === "comment" ? `"Said ""hi"",\nthen left${crlf ? "\r\n" : "\n"}ok"` : "fine";
     const siteName = kind === "no-site" ? " " : `site-${site % sites}`;
@@ -74,16 +74,18 @@ const exports = fc.record({
   resolveThreads: fc.constantFrom(1, 2, 3),
   // Before the header of the first file: nothing, a byte-order mark, two of them, Excel's `sep=` line.
   preamble: fc.constantFrom("", "", "\uFEFF", "\uFEFF\uFEFF", "sep=,", "\uFEFFsep=,"),
+  // Given, or (undefined) left to the values: dotted dates are day first either way unless one is given.
+  dateFormat: fc.constantFrom<"dmy" | "mdy" | undefined>("dmy", "mdy", undefined),
 });
 
 describe("the byte-level reader through ingest (property-based, oracle: the csv-parse reader)", () => {
   it("counts random exports exactly as the general reader does, on one thread and in parallel chunks", async () => {
     await fc.assert(
-      fc.asyncProperty(exports, async ({ first, second, sites, crlf, dedupe, strict, mainReads, resolveThreads, preamble }) => {
+      fc.asyncProperty(exports, async ({ first, second, sites, crlf, dedupe, strict, mainReads, resolveThreads, preamble, dateFormat }) => {
         const sepLine = preamble.endsWith("sep=,") ? (crlf ? "\r\n" : "\n") : "";
         const paths = [write(`${preamble}${sepLine}${exportOf(first, sites, crlf)}`), write(exportOf(second, sites, crlf))];
         const inputs = paths.map((path) => ({ path }));
-        const options: IngestOptions = { timeZone: "UTC", strict, variantColumn: "Site", dedupe, dateFormat: "dmy" };
+        const options: IngestOptions = { timeZone: "UTC", strict, variantColumn: "Site", dedupe, dateFormat };
         const expected = await outcome(() => ingest(inputs, { ...options, fastReader: false }, noStdin()));
         expect(await outcome(() => ingest(inputs, { ...options, parallel: false }, noStdin()))).toEqual(expected);
         const parallel = { workers: mainReads ? 1 : 2, mainReads, chunkBytes: 300, minBytes: 0 };
