@@ -283,6 +283,7 @@ describe("queries for the other dialects", () => {
     ["a window without a date column", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--from", "2018-01-01"], /^nps-ab: --from\/--to need --date-column$/],
     ["an unknown time zone", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--tz", "Mars/Olympus"], /is not an IANA time zone/],
     ["an unknown source time zone", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--date-column", "d", "--source-tz", "Mars/Base"], /^nps-ab: --source-tz "Mars\/Base" is not an IANA time zone/],
+    ["a blank column name", ["--dialect", "duckdb", "--table", "t", "--variant-column", "v", "--score-column", "s", "--id-column", " "], /^nps-ab: --id-column is blank \(name a column of the table, or leave the option out\)$/],
     ["a date format without a date column", ["--dialect", "duckdb", "--table", "t", "--variant-column", "v", "--score-column", "s", "--date-format", "mm/dd/yyyy"], /^nps-ab: --date-format needs --date-column$/],
     ["an unknown date format", ["--dialect", "duckdb", "--table", "t", "--variant-column", "v", "--score-column", "s", "--date-column", "d", "--date-format", "yy/mm/dd"], /^nps-ab: --date-format "yy\/mm\/dd" is not one of/],
     ["a source time zone without a date column", ["--dialect", "spark", "--table", "t", "--variant-column", "v", "--score-column", "s", "--source-tz", "UTC"], /^nps-ab: --source-tz needs --date-column$/],

@@ -33,6 +33,13 @@ export const SQL_OPTIONS: readonly OptionSpec[] = [
   shared("debug"),
 ];
 
+/** A column option that may be left out, but not given blank (a blank name is no column: `""` in SQL). */
+function optional(raw: RawOptions, key: string, flag: string): string | undefined {
+  const value = text(raw, key);
+  if (value !== undefined && value.trim() === "") throw new UsageError(`${flag} is blank`, "name a column of the table, or leave the option out");
+  return value;
+}
+
 function required(raw: RawOptions, key: string, flag: string, example: string): string {
   const value = text(raw, key);
   if (value === undefined || value.trim() === "") throw new UsageError(`${flag} is required`, `e.g. ${flag} ${example}`);
@@ -46,7 +53,7 @@ export async function runSql(raw: RawOptions, io: Io): Promise<number> {
   const from = day(raw, "from", "--from");
   const to = day(raw, "to", "--to");
   if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-  const dateColumn = text(raw, "dateColumn");
+  const dateColumn = optional(raw, "dateColumn", "--date-column");
   if (dateColumn === undefined && (from !== undefined || to !== undefined)) throw new UsageError("--from/--to need --date-column");
   const timeZone = zoneOption(raw, "tz", "--tz") ?? "UTC";
   const sourceTimeZone = zoneOption(raw, "sourceTz", "--source-tz");
@@ -59,8 +66,8 @@ export async function runSql(raw: RawOptions, io: Io): Promise<number> {
     variantColumn: required(raw, "variantColumn", "--variant-column", "site"),
     scoreColumn: required(raw, "scoreColumn", "--score-column", "Score"),
     dateColumn,
-    segmentColumn: text(raw, "segmentColumn"),
-    idColumn: text(raw, "idColumn"),
+    segmentColumn: optional(raw, "segmentColumn", "--segment-column"),
+    idColumn: optional(raw, "idColumn", "--id-column"),
     from,
     to,
     timeZone,
