@@ -176,6 +176,14 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
     expectError(["analyze", three, "--variant-column", "site"], /expected exactly two variants, found 3: "old", "new", "beta"/);
   });
 
+  it("files named alike, which would all be one variant, before any is read", () => {
+    mkdirSync(join(dir, "a"), { recursive: true });
+    mkdirSync(join(dir, "b"), { recursive: true });
+    const [a, b] = [write("a/responses.csv", good), join(dir, "b", "responses.csv")];
+    // b does not exist: the names are checked first, so its absence is not what stops the run.
+    expectError(["analyze", a, b], /^nps-ab: every file is the variant "responses", named after its file name \(name the variants: e\.g\. old=.*a\/responses\.csv new=.*b\/responses\.csv\)$/m);
+  });
+
   it("when dropped rows leave too few variants, says which rows went and why, not only the variants", () => {
     // 01-Jan-2023 is not a date format nps-ab reads: every row is dropped as invalid-date.
     const months = write("month-names.csv", "site,Score,Date\nold,9,01-Jan-2023\nnew,7,01-Jan-2023\nnew,8,02-Jan-2023\n");

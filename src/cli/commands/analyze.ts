@@ -5,7 +5,7 @@ import type { Report, SourceAccounting } from "../../analysis/report.js";
 import { ingest, type SourceSummary } from "../../ingest/ingest.js";
 import { render } from "../../report/index.js";
 import { exitCodeFor } from "../exit-code.js";
-import { parseInputArguments } from "../inputs.js";
+import { parseInputArguments, requireTwoVariantNames } from "../inputs.js";
 import { writeOutputFile, type Io } from "../io.js";
 import { readConfig } from "../config.js";
 import { ANALYZE_OPTIONS, normaliseAnalyzeOptions, type AnalyzeCommandOptions, type RawOptions } from "../options.js";
@@ -32,6 +32,7 @@ function toSourceAccounting({ file, variant, columns, accounting, platform, dial
 
 async function analyseExports(files: readonly string[], options: AnalyzeCommandOptions, io: Io, quiet: boolean): Promise<Report> {
   const inputs = parseInputArguments(files, options.ingest.variantColumn);
+  requireTwoVariantNames(files, inputs, options.ingest.variantColumn);
   const progress = io.progress === true && !quiet ? progressReporter((text) => io.stderr.write(text)) : null;
   const onProgress = progress === null ? undefined : (bytesRead: number, totalBytes: number): void => progress.update(bytesRead, totalBytes);
   const onStep = progress === null ? undefined : (name: string): void => progress.step(name);
