@@ -27,6 +27,13 @@ let duckdb: DuckDBConnection;
 const readCsv = (path: string, site: string): string =>
   `SELECT '${site}' AS site, * FROM read_csv('${path}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')`;
 
+/** `csv` written to the test directory and read as the view `name`, every column text (no site column added). */
+async function csvView(name: string, csv: string): Promise<void> {
+  const path = join(dir, `${name}.csv`);
+  writeFileSync(path, csv);
+  await duckdb.run(`CREATE OR REPLACE VIEW ${name} AS ${readCsv(path, "unused").replace("'unused' AS site, ", "")}`);
+}
+
 /** Runs a counts query and writes its result as a counts CSV, as a user would with COPY. */
 async function countsCsv(query: string, name: string): Promise<string> {
   const path = join(dir, name);
@@ -94,9 +101,7 @@ describe("the DuckDB query over overlapping exports", () => {
   // A table has no file order, so of copies that differ (a response edited between two exports) the query
   // keeps the one whose date, score and segment cells sort first as text (ingest: the first in the file).
   it("keeps, of copies that differ, the one whose cells sort first as text", async () => {
-    const path = join(dir, "copies.csv");
-    writeFileSync(path, ["site,Score,Answered,Response ID", "a,3,2018-03-05T00:00:00Z,r9", "a,9,2018-03-04T00:00:00Z,r9", "a,10,2018-03-04T00:00:00Z,r9", "b,3,2018-03-05T00:00:00Z,r9"].join("\n"));
-    await duckdb.run(`CREATE OR REPLACE VIEW copies AS ${readCsv(path, "unused").replace("'unused' AS site, ", "")}`);
+    await csvView("copies", ["site,Score,Answered,Response ID", "a,3,2018-03-05T00:00:00Z,r9", "a,9,2018-03-04T00:00:00Z,r9", "a,10,2018-03-04T00:00:00Z,r9", "b,3,2018-03-05T00:00:00Z,r9"].join("\n"));
     const query: CountsQuery = { dialect: "duckdb", table: "copies", variantColumn: "site", scoreColumn: "Score", dateColumn: "Answered", idColumn: "Response ID", timeZone: "UTC" };
     const counts = readFileSync(await countsCsv(buildCountsQuery(query), "copies.counts.csv"), "utf8");
     expect(await canonical(counts)).toBe(["variant,period,segment,score,count", "a,2018-03-04,,10,1", "b,2018-03-05,,3,1", ",,,dropped:duplicate-response,2", ""].join("\n"));
@@ -130,9 +135,7 @@ describe("the DuckDB query over typed columns", () => {
 describe("the DuckDB query on edge cases equals ingest", () => {
   for (const timeZone of EDGE_ZONES) {
     it(`in ${timeZone}`, async () => {
-      const path = join(dir, "edge.csv");
-      writeFileSync(path, EDGE_CSV);
-      await duckdb.run(`CREATE OR REPLACE VIEW edge AS ${readCsv(path, "unused").replace("'unused' AS site, ", "")}`);
+      await csvView("edge", EDGE_CSV);
       const query: CountsQuery = { dialect: "duckdb", table: "edge", ...EDGE_COLUMNS, timeZone };
       const counts = readFileSync(await countsCsv(buildCountsQuery(query), "edge.counts.csv"), "utf8");
       const ingested = await ingestedEdgeCounts(timeZone);
@@ -145,9 +148,7 @@ describe("the DuckDB query on edge cases equals ingest", () => {
 describe("the DuckDB query with --source-tz equals ingest", () => {
   for (const [sourceTimeZone, timeZone] of EDGE_SOURCE_ZONES) {
     it(`times without an offset in ${sourceTimeZone}, days in ${timeZone}`, async () => {
-      const path = join(dir, "edge.csv");
-      writeFileSync(path, EDGE_CSV);
-      await duckdb.run(`CREATE OR REPLACE VIEW edge AS ${readCsv(path, "unused").replace("'unused' AS site, ", "")}`);
+      await csvView("edge", EDGE_CSV);
       const query: CountsQuery = { dialect: "duckdb", table: "edge", ...EDGE_COLUMNS, timeZone, sourceTimeZone };
       const counts = readFileSync(await countsCsv(buildCountsQuery(query), "edge.counts.csv"), "utf8");
       const ingested = await ingestedEdgeCounts(timeZone, sourceTimeZone);
@@ -161,9 +162,7 @@ describe("the DuckDB query with --date-format equals ingest on local dates", () 
   for (const dateOrder of ["mdy", "dmy"] as const) {
     for (const timeZone of ["UTC", "America/New_York", "Asia/Kathmandu"]) {
       it(`${dateOrder}, in ${timeZone}`, async () => {
-        const path = join(dir, "local.csv");
-        writeFileSync(path, LOCAL_DATE_CSV);
-        await duckdb.run(`CREATE OR REPLACE VIEW local_dates AS ${readCsv(path, "unused").replace("'unused' AS site, ", "")}`);
+        await csvView("local_dates", LOCAL_DATE_CSV);
         const { idColumn, ...columns } = EDGE_COLUMNS;
         const query: CountsQuery = { dialect: "duckdb", table: "local_dates", ...columns, timeZone, dateOrder };
         const counts = readFileSync(await countsCsv(buildCountsQuery(query), "local.counts.csv"), "utf8");
