@@ -148,8 +148,8 @@ async function* parseRecords(text: Readable, file: string, delimiter: string, se
   }
 }
 
-/** A record whose fields are all blank (after trimming) is not a row. */
-function isBlankRecord(fields: readonly string[]): boolean {
+/** A record whose fields are all blank (after trimming) is not a row (the byte-level reader asks too). */
+export function isBlankRecord(fields: readonly string[]): boolean {
   return fields.every((field) => field.trim() === "");
 }
 

@@ -7,7 +7,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import { InputError } from "../../errors.js";
-import { csvReadError, fitToHeader } from "../read-records.js";
+import { csvReadError, fitToHeader, isBlankRecord } from "../read-records.js";
 import { unescapeField } from "./field-text.js";
 import { END, MISPLACED_QUOTE, NEED_MORE, PLAIN, RECORD, RecordScanner, TOO_LARGE, UNCLOSED_QUOTE } from "./scanner.js";
 
@@ -215,7 +215,7 @@ export class RecordStream {
       if (byte === 0x22 || byte >= 0x80) unsure = true;
       else return false;
     }
-    return !unsure || this.fields(bytes, start, end).every((field) => field.trim() === "");
+    return !unsure || isBlankRecord(this.fields(bytes, start, end));
   }
 
   private readError(result: number, line: number): InputError {
