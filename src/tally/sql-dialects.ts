@@ -112,6 +112,15 @@ export function onlyGroup(pattern: string, n: number): string {
   return out;
 }
 
+/**
+ * Each dialect's day of an instant in a zone (`localDay`), which `wallClockDayIn` also ends with: the instant
+ * read from a wall clock in one zone, its day taken in another. (Snowflake converts between the two wall clocks
+ * directly.)
+ */
+const duckdbLocalDay = (instant: string, zone: string): string => `CAST(timezone(${singleQuoted(zone)}, ${instant}) AS DATE)`;
+const postgresLocalDay = (instant: string, zone: string): string => `CAST((${instant}) AT TIME ZONE ${singleQuoted(zone)} AS date)`;
+const bigqueryLocalDay = (instant: string, zone: string): string => `DATE(${instant}, ${backslashQuoted(zone)})`;
+
 /** Spark's day of an instant in a zone: from_utc_timestamp and unix_seconds do not depend on the session's zone. */
 const sparkLocalDay = (instant: string, zone: string): string =>
   `date_from_unix_date(CAST(FLOOR(unix_seconds(from_utc_timestamp(${instant}, ${backslashQuoted(zone)})) / 86400) AS INT))`;
@@ -133,10 +142,10 @@ export const DIALECTS = {
     instant: (x) => `TRY_CAST(${x} AS TIMESTAMPTZ)`,
     wallClockDay: (x) => `CAST(TRY_CAST(${x} AS TIMESTAMP) AS DATE)`,
     // timezone(zone, TIMESTAMP) reads the wall-clock time in the zone (a TIMESTAMPTZ); timezone(zone, TIMESTAMPTZ) back.
-    wallClockDayIn: (x, source, zone) => `CAST(timezone(${singleQuoted(zone)}, timezone(${singleQuoted(source)}, TRY_CAST(${x} AS TIMESTAMP))) AS DATE)`,
+    wallClockDayIn: (x, source, zone) => duckdbLocalDay(`timezone(${singleQuoted(source)}, TRY_CAST(${x} AS TIMESTAMP))`, zone),
     unixSeconds: (x) => `to_timestamp(CAST(${x} AS DOUBLE))`,
     unixMilliseconds: (x) => `to_timestamp(CAST(${x} AS DOUBLE) / 1000)`,
-    localDay: (instant, zone) => `CAST(timezone(${singleQuoted(zone)}, ${instant}) AS DATE)`,
+    localDay: duckdbLocalDay,
     dayText: (date) => `strftime(${date}, '%Y-%m-%d')`,
     withoutMatch: (x, pattern) => `regexp_replace(${x}, ${singleQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS INTEGER) AS VARCHAR)`,
@@ -162,11 +171,10 @@ export const DIALECTS = {
     instant: (x) => `CASE WHEN ${realDay(x)} THEN CAST(${x} AS timestamptz) END`,
     wallClockDay: (x) => `CASE WHEN ${realDay(x)} THEN CAST(CAST(${x} AS timestamp) AS date) END`,
     // timestamp AT TIME ZONE reads the wall-clock time in the zone (a timestamptz); timestamptz AT TIME ZONE back.
-    wallClockDayIn: (x, source, zone) =>
-      `CAST((CASE WHEN ${realDay(x)} THEN CAST(${x} AS timestamp) AT TIME ZONE ${singleQuoted(source)} END) AT TIME ZONE ${singleQuoted(zone)} AS date)`,
+    wallClockDayIn: (x, source, zone) => postgresLocalDay(`CASE WHEN ${realDay(x)} THEN CAST(${x} AS timestamp) AT TIME ZONE ${singleQuoted(source)} END`, zone),
     unixSeconds: (x) => `to_timestamp(CAST(${x} AS double precision))`,
     unixMilliseconds: (x) => `to_timestamp(CAST(${x} AS double precision) / 1000)`,
-    localDay: (instant, zone) => `CAST((${instant}) AT TIME ZONE ${singleQuoted(zone)} AS date)`,
+    localDay: postgresLocalDay,
     dayText: (date) => `to_char(${date}, 'YYYY-MM-DD')`,
     withoutMatch: (x, pattern) => `regexp_replace(${x}, ${singleQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS integer) AS text)`,
@@ -185,10 +193,10 @@ export const DIALECTS = {
     letterClass: "\\pL",
     instant: (x) => `SAFE_CAST(${x} AS TIMESTAMP)`,
     wallClockDay: (x) => `DATE(SAFE_CAST(${x} AS DATETIME))`,
-    wallClockDayIn: (x, source, zone) => `DATE(TIMESTAMP(SAFE_CAST(${x} AS DATETIME), ${backslashQuoted(source)}), ${backslashQuoted(zone)})`,
+    wallClockDayIn: (x, source, zone) => bigqueryLocalDay(`TIMESTAMP(SAFE_CAST(${x} AS DATETIME), ${backslashQuoted(source)})`, zone),
     unixSeconds: (x) => `TIMESTAMP_MICROS(CAST(ROUND(CAST(${x} AS FLOAT64) * 1000000) AS INT64))`,
     unixMilliseconds: (x) => `TIMESTAMP_MILLIS(CAST(${x} AS INT64))`,
-    localDay: (instant, zone) => `DATE(${instant}, ${backslashQuoted(zone)})`,
+    localDay: bigqueryLocalDay,
     dayText: (date) => `FORMAT_DATE('%Y-%m-%d', ${date})`,
     withoutMatch: (x, pattern) => `REGEXP_REPLACE(${x}, ${backslashQuoted(pattern)}, '')`,
     integerText: (x) => `CAST(CAST(${x} AS INT64) AS STRING)`,
