@@ -15,10 +15,10 @@ import type { DateOrder } from "../ingest/date-formats.js";
 import type { DialectFragments } from "./sql-dialects.js";
 
 /** date-formats.ts' LOCAL for upper-cased text, every group capturing; `space` is the dialect's \s. */
-export const localPattern = (space: string): string =>
+const localPattern = (space: string): string =>
   `^([0-9]{1,4})([./-])([0-9]{1,2})[./-]([0-9]{1,4}),?([ T]+([0-9]{1,2}):([0-9]{2})(:([0-9]{2})([.][0-9]{1,9})?)?${space}*([AP])?[.]?(M[.]?)?)?${space}*((GMT|UTC|Z)?${space}*([+-][0-9]{1,2}(:?[0-9]{2})?)?)$`;
 /** The two separators of a local date are the same one. */
-export const SAME_SEPARATOR_PATTERN = "^[0-9]{1,4}([/][0-9]{1,2}[/]|[.][0-9]{1,2}[.]|-[0-9]{1,2}-).*$";
+const SAME_SEPARATOR_PATTERN = "^[0-9]{1,4}([/][0-9]{1,2}[/]|[.][0-9]{1,2}[.]|-[0-9]{1,2}-).*$";
 /** A first part from 1000: year first, whatever the order given (date-formats.ts' possibleOrders). */
 const YEAR_FIRST_PATTERN = "^[1-9][0-9]{3}[./-].*$";
 

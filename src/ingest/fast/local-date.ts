@@ -3,8 +3,8 @@
  * first), `14.03.2018 09:21` or `14/03/2018` (day first). The general reader (date-formats.ts) matches every
  * row's text against one regular expression and builds an object for it, ~1 µs a row; this reads the same
  * fields in place. It answers only where it is sure: a day and month of one or two digits in the order the
- * reader has settled (DateReader.orderFor), a four-digit year from 1000, one `/`, `.` or `-` twice, then optionally a space or `T`, the hour,
- * minutes, seconds and `AM`/`PM` after an optional space, and nothing more. Everything else (no settled order,
+ * reader has settled (DateReader.orderFor), a four-digit year from 1000, one `/`, `.` or `-` twice, then
+ * optionally a space or `T`, the hour, minutes, seconds and `AM`/`PM` after an optional space, and nothing more. Everything else (no settled order,
  * fractions, zones, other spacing, an impossible date) is NaN, for the general reader to decide.
  * test/ingest/local-date.test.ts holds it to DateReader.read on random text.
  */
