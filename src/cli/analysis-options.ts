@@ -21,7 +21,7 @@ export const ANALYSIS_OPTIONS: readonly OptionSpec[] = [
   { name: "weights", argument: "scheme", description: `weights of the season-adjusted difference: ${STRATUM_WEIGHTINGS.join(" | ")}`, defaultValue: defaults.weights, example: "--weights inverse-variance" },
   { name: "phase", argument: "date=name", description: "a rebrand phase starting on that day (repeatable); the difference is reported per phase", repeatable: true, example: "--phase 2018-04-01=colours --phase 2018-06-01=logo" },
   { name: "baseline-until", argument: "date", description: "last day of a pre-period when both sites carried the old brand; reports the difference-in-differences", example: "--baseline-until 2018-02-28" },
-  { name: "segment-column", argument: "name", description: "column splitting responses into segments (default: a lifecycle/segment column when obvious)", example: '--segment-column "Lifecycle Stage"' },
+  { name: "segment-column", argument: "name", description: "column splitting responses into segments (default: a lifecycle/segment column when obvious; none: no segments)", example: '--segment-column "Lifecycle Stage"' },
   { name: "adjust", argument: "method", description: `multiplicity adjustment of segment p-values: ${ADJUSTMENTS.join(" | ")}`, defaultValue: defaults.adjust, example: "--adjust bh" },
   { name: "min-segment-n", argument: "integer", description: 'segments with fewer responses in either variant are pooled into "(other)"', defaultValue: String(defaults.minSegmentN), example: "--min-segment-n 100" },
   { name: "expected-split", argument: "a:b", description: "planned split of responses (control:treatment); tests for a sample ratio mismatch", example: "--expected-split 50:50" },

@@ -9,27 +9,18 @@ import type { IngestOptions } from "../ingest/ingest.js";
 import { displayName, openInput } from "../ingest/open-input.js";
 import { readCountsCsv, restrictToWindow } from "../tally/counts-csv.js";
 import { emptyTally, mergeInto, type Tally } from "../tally/tally.js";
+import { READING_OPTION_NAMES } from "./commands/aggregate.js";
+import { camelCase } from "./config.js";
 import type { RawOptions } from "./option-values.js";
 
-/** Options that say how to read raw rows; counts were read and counted already. */
-const RAW_READING_FLAGS: Readonly<Record<string, string>> = {
-  variantColumn: "--variant-column",
-  scoreColumn: "--score-column",
-  dateColumn: "--date-column",
-  segmentColumn: "--segment-column",
-  tz: "--tz",
-  sourceTz: "--source-tz",
-  strict: "--strict",
-  source: "--source",
-  dedupe: "--dedupe",
-  relax: "--relax",
-  dateFormat: "--date-format",
-  delimiter: "--delimiter",
-  encoding: "--encoding",
-};
+/**
+ * Options that say how to read raw rows (aggregate's reading options but the window, which applies to the
+ * counted days too): the counts were read and counted already.
+ */
+const RAW_READING_FLAGS = READING_OPTION_NAMES.filter((name) => name !== "from" && name !== "to").map((name) => [camelCase(name), `--${name}`] as const);
 
 export function rejectRawReadingOptions(raw: RawOptions): void {
-  for (const [key, flag] of Object.entries(RAW_READING_FLAGS)) {
+  for (const [key, flag] of RAW_READING_FLAGS) {
     if (raw[key] !== undefined && raw[key] !== false) {
       throw new UsageError(`${flag} applies to raw exports, not to --counts: the counts were read and counted already`, "give it to nps-ab aggregate (or nps-ab sql) when counting");
     }

@@ -11,6 +11,15 @@ export function text(raw: RawOptions, key: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/**
+ * A column option that can also say the export has no such column (`none`, any case): the name, false for
+ * none, or undefined when not given (then the column is found by name).
+ */
+export function columnOption(raw: RawOptions, key: string): string | false | undefined {
+  const value = text(raw, key);
+  return value?.trim().toLowerCase() === "none" ? false : value;
+}
+
 export function list(raw: RawOptions, key: string): string[] {
   const value = raw[key];
   if (Array.isArray(value)) return value;

@@ -12,7 +12,7 @@ import { DEDUPE_MODES, type DedupeMode } from "../ingest/respondents.js";
 import { FORMATS, type Format } from "../report/index.js";
 import { CI_METHODS, type CiMethod } from "../stats/types.js";
 import { ANALYSIS_OPTIONS, normaliseAnalysisExtras } from "./analysis-options.js";
-import { dateFormatOption, day, number, oneOf, text, zoneOption, type RawOptions } from "./option-values.js";
+import { columnOption, dateFormatOption, day, number, oneOf, text, zoneOption, type RawOptions } from "./option-values.js";
 
 export interface OptionSpec {
   /** Long name without dashes, as commander camel-cases it: `ci-method` -> `ciMethod`. */
@@ -39,6 +39,8 @@ export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
   { name: "strict", description: "stop at the first blank or invalid score instead of dropping and counting it", example: "--strict" },
   { name: "source", argument: "platform", description: `export format: auto (detected from the header) | ${PLATFORM_NAMES.join(" | ")}`, defaultValue: "auto", example: "--source qualtrics" },
   { name: "dedupe", argument: "mode", description: "repeat respondents (same email or person id): none keeps every response and reports the repeats; first | last keeps one per variant", defaultValue: "none", example: "--dedupe first" },
+  { name: "id-column", argument: "name", description: "column holding the response ID: a copy of a response already read in its variant is dropped as duplicate-response (default: found by name, e.g. Response ID; none: no column, no duplicates)", example: '--id-column "Submission ID"' },
+  { name: "respondent-column", argument: "name", description: "column identifying the respondent, an email or person id, for repeat respondents and --dedupe (default: found by name, e.g. Email; none: no column)", example: '--respondent-column "Member Email"' },
   { name: "relax", description: "read rows with missing trailing fields as blank and ignore empty extra trailing fields instead of stopping", example: "--relax" },
   { name: "date-format", argument: "format", description: "order of day and month in dates like 03/04/2018: dd/mm/yyyy | mm/dd/yyyy (also dd.mm.yyyy, yyyy-mm-dd)", example: "--date-format dd/mm/yyyy" },
   { name: "delimiter", argument: "char", description: "field delimiter (default: sniffed among , ; tab |); tab for a tab", example: "--delimiter ';'" },
@@ -94,7 +96,9 @@ export function normaliseAnalyzeOptions(raw: RawOptions): AnalyzeCommandOptions 
     scoreColumn: text(raw, "scoreColumn"),
     dateColumn: text(raw, "dateColumn"),
     variantColumn: text(raw, "variantColumn"),
-    segmentColumn: text(raw, "segmentColumn"),
+    segmentColumn: columnOption(raw, "segmentColumn"),
+    idColumn: columnOption(raw, "idColumn"),
+    respondentColumn: columnOption(raw, "respondentColumn"),
     from,
     to,
     timeZone,

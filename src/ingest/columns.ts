@@ -1,9 +1,10 @@
 /**
  * Finding the columns the analysis needs in a header: the score, the date, the variant (when the variants
  * share a file), the segment, and the response and respondent identifiers used to count duplicates.
- * Explicit `--score-column` / `--date-column` / `--variant-column` always win; then what the platform says;
- * then names (column-names.ts). A score column found by name is confirmed by its values when more than one
- * name qualifies: two confirmed candidates are an error asking for `--score-column`, never a guess.
+ * Explicit `--score-column` / `--date-column` / `--variant-column` (and the segment, ID and respondent options,
+ * which can also say there is none) always win; then what the platform says; then names (column-names.ts). A
+ * score column found by name is confirmed by its values when more than one name qualifies: two confirmed
+ * candidates are an error asking for `--score-column`, never a guess.
  */
 import { InputError } from "../errors.js";
 import { DATE_NAMES, isScoreName, normalise, RESPONDENT_NAMES, RESPONSE_ID_NAMES, SEGMENT_NAMES } from "./column-names.js";
@@ -16,6 +17,10 @@ export interface ColumnRequest {
   readonly variantColumn?: string | undefined;
   /** Column whose values split responses into segments (e.g. lifecycle stage); `false` turns detection off. */
   readonly segmentColumn?: string | false | undefined;
+  /** Column holding the response ID (duplicates); `false`: none, so no row is a duplicate. */
+  readonly idColumn?: string | false | undefined;
+  /** Column identifying the respondent, an email or person id (repeat respondents); `false`: none. */
+  readonly respondentColumn?: string | false | undefined;
 }
 
 /** What the platform knows about the header, and the first data rows to confirm a score column by. */
@@ -111,28 +116,28 @@ export function mapColumns(header: readonly string[], request: ColumnRequest, fi
   const score = request.scoreColumn !== undefined ? named(request.scoreColumn, "--score-column") : findScore(header, hints, file);
   const date = request.dateColumn !== undefined ? named(request.dateColumn, "--date-column") : byName(hints.preferred?.date, DATE_NAMES);
   const variant = request.variantColumn !== undefined ? named(request.variantColumn, "--variant-column") : null;
-  const segment =
-    request.segmentColumn === false
-      ? null
-      : request.segmentColumn !== undefined
-        ? named(request.segmentColumn, "--segment-column")
-        : findByName(header, SEGMENT_NAMES);
-  const responseId = byName(hints.preferred?.responseId, RESPONSE_ID_NAMES);
-  const respondent = byName(hints.preferred?.respondent, RESPONDENT_NAMES);
+  /** A column given by its option (`false`: none), else what `detect` finds. */
+  const chosen = (given: string | false | undefined, option: string, detect: () => number | null): number | null =>
+    given === false ? null : given !== undefined ? named(given, option) : detect();
+  const segment = chosen(request.segmentColumn, "--segment-column", () => findByName(header, SEGMENT_NAMES));
+  // A detected ID column that is the score column (a header of "#" and "ID" names only) is not an ID.
+  const detectedId = byName(hints.preferred?.responseId, RESPONSE_ID_NAMES);
+  const responseId = chosen(request.idColumn, "--id-column", () => (detectedId === score ? null : detectedId));
+  const respondent = chosen(request.respondentColumn, "--respondent-column", () => byName(hints.preferred?.respondent, RESPONDENT_NAMES));
   const nameOf = (index: number | null): string | null => (index === null ? null : (header[index] ?? ""));
   return {
     score,
     date,
     variant,
     segment,
-    responseId: responseId === score ? null : responseId,
+    responseId,
     respondent,
     names: {
       score: header[score] ?? "",
       date: nameOf(date),
       variant: nameOf(variant),
       segment: nameOf(segment),
-      responseId: nameOf(responseId === score ? null : responseId),
+      responseId: nameOf(responseId),
       respondent: nameOf(respondent),
     },
   };

@@ -224,6 +224,50 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
     expect(report.parameters).toMatchObject({ control: "old", treatment: "new" });
   });
 
+  it("takes the ID, respondent and segment columns given, or none, in analyze, aggregate and a config file", () => {
+    // "Ticket" and "Member Email" are no names nps-ab knows; "id" is, but here it is the member's, not the response's.
+    const rows = [
+      "Ticket,id,Score,Created At,Member Email,Segment,site",
+      "t1,m1,10,2018-01-02T10:00:00Z,a@x.com,new,old",
+      "t1,m1,10,2018-01-02T10:00:00Z,a@x.com,new,old",
+      "t2,m1,9,2018-01-03T10:00:00Z,A@x.com ,new,old",
+      "t3,m2,0,2018-01-03T10:00:00Z,b@x.com,old,new",
+      "t4,m2,7,2018-01-04T10:00:00Z,a@x.com,old,new",
+    ];
+    const path = write("ids.csv", rows.join("\n") + "\n");
+    type Sourced = JsonReport & { data: { sources: Array<{ columns: Record<string, string | null> }>; respondents?: Record<string, unknown> } };
+    const analyse = (...options: string[]): Sourced => {
+      const result = runCli(["analyze", path, "--variant-column", "site", "--format", "json", ...options]);
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(result.stdout) as Sourced;
+    };
+    // Found by name: "id" is taken as the response ID, so the member's second answer is a duplicate.
+    const found = analyse();
+    expect(found.data.sources[0]?.columns).toMatchObject({ responseId: "id", respondent: null, segment: "Segment" });
+    expect(found.data).toMatchObject({ rowsUsed: 2, rowsDropped: { "duplicate-response": 3 } });
+    expect(found.data.respondents).toBeUndefined();
+    const given = analyse("--id-column", "Ticket", "--respondent-column", "member email", "--segment-column", "none");
+    expect(given.data.sources[0]?.columns).toMatchObject({ responseId: "Ticket", respondent: "Member Email", segment: null });
+    expect(given.data).toMatchObject({ rowsUsed: 4, rowsDropped: { "duplicate-response": 1 } });
+    // a@x.com answered twice in old (trimmed, any case) and once in new; b@x.com once.
+    expect(given.data.respondents).toEqual({ dedupe: "none", respondents: 3, repeatRespondents: 1, repeatResponses: 1, crossVariant: 1 });
+    expect(analyse("--id-column", "Ticket", "--respondent-column", "Member Email", "--dedupe", "first").data).toMatchObject({ rowsUsed: 3, rowsDropped: { "duplicate-response": 1, "repeat-respondent": 1 } });
+    const none = analyse("--id-column", "NONE", "--respondent-column", "none");
+    expect(none.data.sources[0]?.columns).toMatchObject({ responseId: null, respondent: null });
+    expect(none.data).toMatchObject({ rowsUsed: 5, rowsDropped: {} });
+
+    const config = write("ids.json", JSON.stringify({ files: [path], "variant-column": "site", "id-column": "Ticket", "respondent-column": "Member Email", format: "json" }));
+    const fromConfig = runCli(["analyze", "--config", config]);
+    expect(fromConfig.stdout).toBe(runCli(["analyze", path, "--variant-column", "site", "--format", "json", "--id-column", "Ticket", "--respondent-column", "Member Email"]).stdout);
+    expect((JSON.parse(fromConfig.stdout) as Sourced).data.sources[0]?.columns).toMatchObject({ responseId: "Ticket", respondent: "Member Email" });
+
+    const counts = runCli(["aggregate", path, "--variant-column", "site", "--id-column", "none", "--respondent-column", "Member Email", "--dedupe", "first"]);
+    expect(counts.status, counts.stderr).toBe(0);
+    // Without IDs the copy of t1 is a response of its own: a@x.com's three responses in old keep the first.
+    expect(counts.stdout).toContain(",,,dropped:repeat-respondent,2\n");
+    expect(counts.stdout).not.toContain("duplicate-response");
+  });
+
   it("help and version exit 0", () => {
     expect(runCli(["--help"]).status).toBe(0);
     expect(runCli(["analyze", "--help"]).stdout).toContain("--margin <points>");

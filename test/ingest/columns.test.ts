@@ -26,6 +26,26 @@ describe("mapColumns", () => {
     }
   });
 
+  it("takes the ID, respondent and segment columns given, over the names and the platform's, or none", () => {
+    const header = ["Ticket", "Score", "Created At", "Member Email", "Email", "Response ID", "Lifecycle Stage"];
+    expect(mapColumns(header, {}, "a.csv").names).toMatchObject({ responseId: "Response ID", respondent: "Email", segment: "Lifecycle Stage" });
+    const given = mapColumns(header, { idColumn: "ticket", respondentColumn: "Member Email", segmentColumn: "email" }, "a.csv");
+    expect(given.names).toMatchObject({ responseId: "Ticket", respondent: "Member Email", segment: "Email" });
+    expect([given.responseId, given.respondent, given.segment]).toEqual([0, 3, 4]);
+    const preferred = { date: [], responseId: ["Response ID"], respondent: ["Email"] };
+    expect(mapColumns(header, { idColumn: "Ticket", respondentColumn: "Member Email" }, "a.csv", { preferred }).names).toMatchObject({ responseId: "Ticket", respondent: "Member Email" });
+    const none = mapColumns(header, { idColumn: false, respondentColumn: false, segmentColumn: false }, "a.csv", { preferred });
+    expect([none.responseId, none.respondent, none.segment]).toEqual([null, null, null]);
+    expect(none.names).toMatchObject({ responseId: null, respondent: null, segment: null });
+    expect(() => mapColumns(header, { idColumn: "Submission" }, "a.csv")).toThrowError(/no column named "Submission" \(given by --id-column\)/);
+    expect(() => mapColumns(header, { respondentColumn: "Person" }, "a.csv")).toThrowError(/given by --respondent-column/);
+  });
+
+  it("does not take a detected ID column that is the score column, but takes one given", () => {
+    expect(mapColumns(["#", "Date"], { scoreColumn: "#" }, "a.csv").responseId).toBeNull();
+    expect(mapColumns(["#", "Date"], { scoreColumn: "#", idColumn: "#" }, "a.csv").responseId).toBe(0);
+  });
+
   it("errors when no score column can be found", () => {
     expect(() => mapColumns(["id", "comment"], {}, "a.csv")).toThrowError(/no score column/);
   });

@@ -78,16 +78,19 @@ const exports = fc.record({
   dateFormat: fc.constantFrom<"dmy" | "mdy" | undefined>("dmy", "mdy", undefined),
   // Days in UTC, across New York's daylight-saving changes (the exports' March), or where clocks jump at midnight.
   timeZone: fc.constantFrom("UTC", "UTC", "America/New_York", "America/Sao_Paulo"),
+  // The ID and respondent columns found by name, given (a quoted, multi-line Comment as the ID; a stage,
+  // sometimes blank, as the respondent), or none.
+  columns: fc.constantFrom<Pick<IngestOptions, "idColumn" | "respondentColumn" | "segmentColumn">>({}, {}, { idColumn: false }, { respondentColumn: false, segmentColumn: false }, { idColumn: "Comment", respondentColumn: "Lifecycle Stage" }),
 });
 
 describe("the byte-level reader through ingest (property-based, oracle: the csv-parse reader)", () => {
   it("counts random exports exactly as the general reader does, on one thread and in parallel chunks", async () => {
     await fc.assert(
-      fc.asyncProperty(exports, async ({ first, second, sites, crlf, dedupe, strict, mainReads, resolveThreads, preamble, dateFormat, timeZone }) => {
+      fc.asyncProperty(exports, async ({ first, second, sites, crlf, dedupe, strict, mainReads, resolveThreads, preamble, dateFormat, timeZone, columns }) => {
         const sepLine = preamble.endsWith("sep=,") ? (crlf ? "\r\n" : "\n") : "";
         const paths = [write(`${preamble}${sepLine}${exportOf(first, sites, crlf)}`), write(exportOf(second, sites, crlf))];
         const inputs = paths.map((path) => ({ path }));
-        const options: IngestOptions = { timeZone, strict, variantColumn: "Site", dedupe, dateFormat };
+        const options: IngestOptions = { timeZone, strict, variantColumn: "Site", dedupe, dateFormat, ...columns };
         const expected = await outcome(() => ingest(inputs, { ...options, fastReader: false }, noStdin()));
         expect(await outcome(() => ingest(inputs, { ...options, parallel: false }, noStdin()))).toEqual(expected);
         const parallel = { workers: mainReads ? 1 : 2, mainReads, chunkBytes: 300, minBytes: 0 };

@@ -23,6 +23,8 @@ export const READING_OPTION_NAMES = [
   "strict",
   "source",
   "dedupe",
+  "id-column",
+  "respondent-column",
   "relax",
   "date-format",
   "delimiter",
