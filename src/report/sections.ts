@@ -110,6 +110,10 @@ export function accountingSection(report: Report): Section {
   };
   const { respondents } = report.data;
   const repeats = (n: number | undefined): string[] => (respondents === undefined ? [] : [count(n ?? 0)]);
+  // Which columns said a row is a duplicate or a repeat (found by name or given), when any file has one.
+  const keyed = report.data.sources.some(({ columns }) => (columns.responseId ?? null) !== null || (columns.respondent ?? null) !== null);
+  const keys = (columns: Report["data"]["sources"][number]["columns"]): string[] =>
+    keyed ? [`${columns.responseId ?? "-"} / ${columns.respondent ?? "-"}`] : [];
   const rows = report.data.sources.map((source) => [
     source.file,
     source.variant ?? `(by ${source.columns.variant ?? "column"})`,
@@ -117,16 +121,17 @@ export function accountingSection(report: Report): Section {
     count(source.rowsUsed),
     ...droppedCells(source.rowsDropped),
     readAs(source),
+    ...keys(source.columns),
     ...repeats(source.repeatResponses),
   ]);
-  rows.push(["Total", "", count(report.data.rowsRead), count(report.data.rowsUsed), ...droppedCells(report.data.rowsDropped), "", ...repeats(respondents?.repeatResponses)]);
+  rows.push(["Total", "", count(report.data.rowsRead), count(report.data.rowsUsed), ...droppedCells(report.data.rowsDropped), "", ...(keyed ? [""] : []), ...repeats(respondents?.repeatResponses)]);
   const contamination =
     respondents === undefined ? "" : ` · ${count(respondents.crossVariant)} respondent${respondents.crossVariant === 1 ? "" : "s"} answered in both variants`;
   return {
     title: `Data accounting (rows read = used + dropped)${contamination}`,
-    head: ["Source", "Variant", "Read", "Used", ...reasons.map((reason) => `Dropped: ${reason}`), "Read as", ...(respondents === undefined ? [] : ["Repeat responses"])],
+    head: ["Source", "Variant", "Read", "Used", ...reasons.map((reason) => `Dropped: ${reason}`), "Read as", ...(keyed ? ["ID / respondent"] : []), ...(respondents === undefined ? [] : ["Repeat responses"])],
     rows,
-    numeric: [2, 3, ...reasons.map((_, index) => 4 + index), ...(respondents === undefined ? [] : [5 + reasons.length])],
+    numeric: [2, 3, ...reasons.map((_, index) => 4 + index), ...(respondents === undefined ? [] : [5 + reasons.length + (keyed ? 1 : 0)])],
   };
 }
 

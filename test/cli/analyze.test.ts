@@ -256,6 +256,12 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
     expect(none.data.sources[0]?.columns).toMatchObject({ responseId: null, respondent: null });
     expect(none.data).toMatchObject({ rowsUsed: 5, rowsDropped: {} });
 
+    // The table names the columns that decided duplicates and repeats, when a file has one.
+    const table = (...options: string[]): string => runCli(["analyze", path, "--variant-column", "site", ...options]).stdout;
+    expect(table("--id-column", "Ticket", "--respondent-column", "Member Email")).toMatch(/│ ID \/ respondent +│[^\n]*\n│ [^\n]*│ Ticket \/ Member Email +│/);
+    expect(table("--respondent-column", "none")).toMatch(/│ id \/ - +│/);
+    expect(table("--id-column", "none")).not.toContain("ID / respondent");
+
     const config = write("ids.json", JSON.stringify({ files: [path], "variant-column": "site", "id-column": "Ticket", "respondent-column": "Member Email", format: "json" }));
     const fromConfig = runCli(["analyze", "--config", config]);
     expect(fromConfig.stdout).toBe(runCli(["analyze", path, "--variant-column", "site", "--format", "json", "--id-column", "Ticket", "--respondent-column", "Member Email"]).stdout);
