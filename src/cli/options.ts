@@ -31,7 +31,7 @@ export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
   { name: "variant-column", argument: "name", description: "column holding the variant, when one file holds both variants", example: "--variant-column site" },
   { name: "control", argument: "name", description: "the control variant (default: the first one)", example: "--control ebates" },
   { name: "score-column", argument: "name", description: "column holding the 0-10 score (default: found by name, e.g. Score, NPS)", example: '--score-column "How likely are you to recommend us?"' },
-  { name: "date-column", argument: "name", description: "column holding the response time (default: found by name, e.g. Created At, Date)", example: '--date-column "Submitted At"' },
+  { name: "date-column", argument: "name", description: "column holding the response time (default: found by name, e.g. Created At, Date; none: no dates, every row undated)", example: '--date-column "Submitted At"' },
   { name: "from", argument: "date", description: "first day of the window, YYYY-MM-DD (inclusive)", example: "--from 2018-01-01" },
   { name: "to", argument: "date", description: "last day of the window, YYYY-MM-DD (inclusive)", example: "--to 2018-12-31" },
   { name: "tz", argument: "zone", description: "IANA time zone that decides the calendar day of a response", defaultValue: "UTC", example: "--tz America/Los_Angeles" },
@@ -91,10 +91,12 @@ export function normaliseAnalyzeOptions(raw: RawOptions): AnalyzeCommandOptions 
   const from = day(raw, "from", "--from");
   const to = day(raw, "to", "--to");
   if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const dateColumn = columnOption(raw, "dateColumn");
+  if (dateColumn === false && (from !== undefined || to !== undefined)) throw new UsageError("--from/--to need a date column, and --date-column none says there is none");
   const timeZone = zoneOption(raw, "tz", "--tz") ?? "UTC";
   const ingest: IngestOptions = {
     scoreColumn: text(raw, "scoreColumn"),
-    dateColumn: text(raw, "dateColumn"),
+    dateColumn,
     variantColumn: text(raw, "variantColumn"),
     segmentColumn: columnOption(raw, "segmentColumn"),
     idColumn: columnOption(raw, "idColumn"),

@@ -1,8 +1,8 @@
 /**
  * Finding the columns the analysis needs in a header: the score, the date, the variant (when the variants
  * share a file), the segment, and the response and respondent identifiers used to count duplicates.
- * Explicit `--score-column` / `--date-column` / `--variant-column` (and the segment, ID and respondent options,
- * which can also say there is none) always win; then what the platform says; then names (column-names.ts). A
+ * Explicit `--score-column` / `--date-column` / `--variant-column` (and the date, segment, ID and respondent
+ * options can also say there is none) always win; then what the platform says; then names (column-names.ts). A
  * score column found by name is confirmed by its values when more than one name qualifies: two confirmed
  * candidates are an error asking for `--score-column`, never a guess.
  */
@@ -13,7 +13,8 @@ import { parseLabelledScore } from "./score.js";
 
 export interface ColumnRequest {
   readonly scoreColumn?: string | undefined;
-  readonly dateColumn?: string | undefined;
+  /** `false`: none, so no row is dated (no window, no timeline). */
+  readonly dateColumn?: string | false | undefined;
   readonly variantColumn?: string | undefined;
   /** Column whose values split responses into segments (e.g. lifecycle stage); `false` turns detection off. */
   readonly segmentColumn?: string | false | undefined;
@@ -114,11 +115,11 @@ export function mapColumns(header: readonly string[], request: ColumnRequest, fi
   const byName = (preferred: readonly string[] | undefined, generic: readonly string[]): number | null =>
     findByName(header, [...(preferred ?? []), ...generic]);
   const score = request.scoreColumn !== undefined ? named(request.scoreColumn, "--score-column") : findScore(header, hints, file);
-  const date = request.dateColumn !== undefined ? named(request.dateColumn, "--date-column") : byName(hints.preferred?.date, DATE_NAMES);
   const variant = request.variantColumn !== undefined ? named(request.variantColumn, "--variant-column") : null;
   /** A column given by its option (`false`: none), else what `detect` finds. */
   const chosen = (given: string | false | undefined, option: string, detect: () => number | null): number | null =>
     given === false ? null : given !== undefined ? named(given, option) : detect();
+  const date = chosen(request.dateColumn, "--date-column", () => byName(hints.preferred?.date, DATE_NAMES));
   const segment = chosen(request.segmentColumn, "--segment-column", () => findByName(header, SEGMENT_NAMES));
   // A detected ID column that is the score column (a header of "#" and "ID" names only) is not an ID.
   const detectedId = byName(hints.preferred?.responseId, RESPONSE_ID_NAMES);

@@ -274,6 +274,21 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
     expect(counts.stdout).not.toContain("duplicate-response");
   });
 
+  it("--date-column none reads no dates: rows with blank or unreadable dates are used, and a window is refused", () => {
+    const dated = write("dated.csv", "Score,Date\n10,2018-01-02\n9,\n8,soon\n");
+    const other = write("other.csv", "Score,Date\n0,2018-01-02\n5,2018-01-05\n");
+    const read = (...options: string[]): JsonReport & { data: { sources: Array<{ columns: Record<string, string | null> }> } } =>
+      JSON.parse(runCli(["analyze", dated, other, "--format", "json", ...options]).stdout) as JsonReport & { data: { sources: Array<{ columns: Record<string, string | null> }> } };
+    expect(read().data).toMatchObject({ rowsRead: 5, rowsUsed: 3, rowsDropped: { "missing-date": 1, "invalid-date": 1 } });
+    const undated = read("--date-column", "none");
+    expect(undated.data).toMatchObject({ rowsRead: 5, rowsUsed: 5, rowsDropped: {} });
+    expect(undated.data.sources[0]?.columns["date"]).toBeNull();
+    expect(undated.variants.map(({ n }) => n)).toEqual([3, 2]);
+    const refused = runCli(["analyze", dated, other, "--date-column", "none", "--to", "2018-12-31"]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe("nps-ab: --from/--to need a date column, and --date-column none says there is none\n");
+  });
+
   it("help and version exit 0", () => {
     expect(runCli(["--help"]).status).toBe(0);
     expect(runCli(["analyze", "--help"]).stdout).toContain("--margin <points>");

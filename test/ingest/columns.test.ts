@@ -34,9 +34,9 @@ describe("mapColumns", () => {
     expect([given.responseId, given.respondent, given.segment]).toEqual([0, 3, 4]);
     const preferred = { date: [], responseId: ["Response ID"], respondent: ["Email"] };
     expect(mapColumns(header, { idColumn: "Ticket", respondentColumn: "Member Email" }, "a.csv", { preferred }).names).toMatchObject({ responseId: "Ticket", respondent: "Member Email" });
-    const none = mapColumns(header, { idColumn: false, respondentColumn: false, segmentColumn: false }, "a.csv", { preferred });
-    expect([none.responseId, none.respondent, none.segment]).toEqual([null, null, null]);
-    expect(none.names).toMatchObject({ responseId: null, respondent: null, segment: null });
+    const none = mapColumns(header, { dateColumn: false, idColumn: false, respondentColumn: false, segmentColumn: false }, "a.csv", { preferred: { ...preferred, date: ["Created At"] } });
+    expect([none.date, none.responseId, none.respondent, none.segment]).toEqual([null, null, null, null]);
+    expect(none.names).toMatchObject({ date: null, responseId: null, respondent: null, segment: null });
     expect(() => mapColumns(header, { idColumn: "Submission" }, "a.csv")).toThrowError(/no column named "Submission" \(given by --id-column\)/);
     expect(() => mapColumns(header, { respondentColumn: "Person" }, "a.csv")).toThrowError(/given by --respondent-column/);
   });

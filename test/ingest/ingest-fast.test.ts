@@ -79,8 +79,8 @@ const exports = fc.record({
   // Days in UTC, across New York's daylight-saving changes (the exports' March), or where clocks jump at midnight.
   timeZone: fc.constantFrom("UTC", "UTC", "America/New_York", "America/Sao_Paulo"),
   // The ID and respondent columns found by name, given (a quoted, multi-line Comment as the ID; a stage,
-  // sometimes blank, as the respondent), or none.
-  columns: fc.constantFrom<Pick<IngestOptions, "idColumn" | "respondentColumn" | "segmentColumn">>({}, {}, { idColumn: false }, { respondentColumn: false, segmentColumn: false }, { idColumn: "Comment", respondentColumn: "Lifecycle Stage" }),
+  // sometimes blank, as the respondent), or none; no dates.
+  columns: fc.constantFrom<Pick<IngestOptions, "dateColumn" | "idColumn" | "respondentColumn" | "segmentColumn">>({}, {}, { idColumn: false }, { respondentColumn: false, segmentColumn: false }, { idColumn: "Comment", respondentColumn: "Lifecycle Stage" }, { dateColumn: false }),
 });
 
 describe("the byte-level reader through ingest (property-based, oracle: the csv-parse reader)", () => {
