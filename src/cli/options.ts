@@ -41,6 +41,7 @@ export const ANALYZE_OPTIONS: readonly OptionSpec[] = [
   { name: "dedupe", argument: "mode", description: "repeat respondents (same email or person id): none keeps every response and reports the repeats; first | last keeps one per variant", defaultValue: "none", example: "--dedupe first" },
   { name: "id-column", argument: "name", description: "column holding the response ID: a copy of a response already read in its variant is dropped as duplicate-response (default: found by name, e.g. Response ID; none: no column, no duplicates)", example: '--id-column "Submission ID"' },
   { name: "respondent-column", argument: "name", description: "column identifying the respondent, an email or person id, for repeat respondents and --dedupe (default: found by name, e.g. Email; none: no column)", example: '--respondent-column "Member Email"' },
+  { name: "skip-lines", argument: "n", description: "lines above the header row to skip, such as a report's title (their quotes and delimiters are not read)", defaultValue: "0", example: "--skip-lines 3" },
   { name: "relax", description: "read rows with missing trailing fields as blank and ignore empty extra trailing fields instead of stopping", example: "--relax" },
   { name: "date-format", argument: "format", description: "order of day and month in dates like 03/04/2018: dd/mm/yyyy | mm/dd/yyyy (also dd.mm.yyyy, yyyy-mm-dd)", example: "--date-format dd/mm/yyyy" },
   { name: "delimiter", argument: "char", description: "field delimiter (default: sniffed among , ; tab |); tab for a tab", example: "--delimiter ';'" },
@@ -67,8 +68,8 @@ export interface AnalyzeCommandOptions {
   readonly output: string | undefined;
 }
 
-/** How to read the exports: platform, dedupe, raggedness, date order, delimiter and encoding. */
-function readingOptions(raw: RawOptions): Pick<IngestOptions, "source" | "dedupe" | "relax" | "dateFormat" | "delimiter" | "encoding"> {
+/** How to read the exports: platform, dedupe, raggedness, lines above the header, date order, delimiter and encoding. */
+function readingOptions(raw: RawOptions): Pick<IngestOptions, "source" | "dedupe" | "relax" | "skipLines" | "dateFormat" | "delimiter" | "encoding"> {
   const source = oneOf<PlatformName | "auto">(raw, "source", "--source", ["auto", ...PLATFORM_NAMES], "auto");
   const encoding = oneOf<EncodingName | "auto">(raw, "encoding", "--encoding", ["auto", ...ENCODINGS], "auto");
   const delimiterText = text(raw, "delimiter");
@@ -80,6 +81,7 @@ function readingOptions(raw: RawOptions): Pick<IngestOptions, "source" | "dedupe
     source: source === "auto" ? undefined : source,
     dedupe: oneOf<DedupeMode>(raw, "dedupe", "--dedupe", DEDUPE_MODES, "none"),
     relax: raw["relax"] === true,
+    skipLines: number(raw, "skipLines", "--skip-lines", 0, (value) => Number.isSafeInteger(value) && value >= 0, "a whole number >= 0"),
     dateFormat: dateFormatOption(raw),
     delimiter,
     encoding: encoding === "auto" ? undefined : encoding,

@@ -5,12 +5,12 @@
  * or empty trailing fields). csv-parse's errors (an unclosed quote, a misplaced quote) become one-line
  * InputErrors naming the file and the line where the record starts.
  */
-import { pipeline, type Readable } from "node:stream";
+import { pipeline, Transform, type Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { CsvError, parse } from "csv-parse";
 import { InputError } from "../errors.js";
 import { sniffDelimiter } from "./dialect/delimiter.js";
-import { createDecoder, detectEncoding, type EncodingName } from "./dialect/encoding.js";
+import { createDecoder, detectEncoding, type DetectedEncoding, type EncodingName } from "./dialect/encoding.js";
 import { corruptGzip, isGzip, isZlibError } from "./dialect/gzip.js";
 import { peek, PREFIX_BYTES } from "./dialect/peek.js";
 import { displayName, openInput } from "./open-input.js";
@@ -27,6 +27,8 @@ export interface ReaderOptions {
   readonly encoding?: EncodingName | undefined;
   /** Accepts rows with missing trailing fields (read as blank) or empty extra trailing fields (ignored). */
   readonly relax?: boolean | undefined;
+  /** Lines before the header that are not data (a report's title), skipped unparsed (default 0). */
+  readonly skipLines?: number | undefined;
 }
 
 export interface Dialect {
@@ -45,16 +47,19 @@ export interface CsvRecord {
 export interface CsvSource {
   readonly file: string;
   readonly dialect: Dialect;
-  /** The file starts with Excel's `sep=` line (not a record). */
+  /** After the lines skipped, the file has Excel's `sep=` line (not a record). */
   readonly sepLine: boolean;
+  /** The lines skipped before the header (ReaderOptions.skipLines), and their length in bytes of the input's encoding. */
+  readonly skipped: { readonly lines: number; readonly bytes: number };
   /** Releases the input when the records will not be read. */
   close(): void;
   /** The records, header rows included; blank lines (and rows of empty fields) are skipped. */
   records(): AsyncGenerator<CsvRecord>;
   /**
-   * Or the input as UTF-8 bytes from its start, decompressed, for the byte-level reader where it does not open
-   * the input again by path (stdin, another encoding): UTF-8 input as it is (byte-order mark included, not yet
-   * validated), any other encoding decoded (without its byte-order mark). Either this or `records`, once.
+   * Or the input as UTF-8 bytes, decompressed, from the end of the lines skipped (and of the byte-order mark
+   * sniffed), for the byte-level reader where it does not open the input again by path (stdin, another
+   * encoding): UTF-8 input as it is (not yet validated), any other encoding decoded. Either this or
+   * `records`, once.
    */
   bytes(): Readable;
 }
@@ -81,20 +86,84 @@ async function sniff(input: Readable, file: string, options: ReaderOptions): Pro
   }
   if (peeked.prefix.length === 0) throw new InputError("file is empty", { file }, "expected a header row and responses");
   const encoding = detectEncoding(peeked.prefix, file, options.encoding);
-  const prefixText = new TextDecoder(encoding.encoding).decode(peeked.prefix.subarray(encoding.bomBytes));
   const complete = peeked.prefix.length < PREFIX_BYTES;
+  const { text: prefixText, skipped } = skipLines(peeked.prefix, encoding, options.skipLines ?? 0, complete, file);
   const sniffed = options.delimiter === undefined ? sniffDelimiter(prefixText, complete) : { delimiter: options.delimiter, sepLine: false };
   const dialect: Dialect = { delimiter: sniffed.delimiter, encoding: encoding.encoding, bom: encoding.bomBytes > 0, compressed };
   const { sepLine } = sniffed;
-  const text = (): Readable => pipeline(peeked.stream, createDecoder(encoding, file), () => undefined);
+  // UTF-8 from the header on: without the byte-order mark and the lines skipped, which are not decoded.
+  const text = (): Readable => pipeline(peeked.stream, createDecoder(encoding, file, skipped), () => undefined);
   return {
     file,
     dialect,
     sepLine,
+    skipped,
     close: () => peeked.stream.destroy(),
-    records: () => parseRecords(text(), file, dialect.delimiter, sepLine, options.relax === true),
-    bytes: () => (encoding.encoding === "utf-8" ? peeked.stream : text()),
+    records: () => parseRecords(text(), file, dialect.delimiter, sepLine, options.relax === true, skipped.lines),
+    bytes: () => (encoding.encoding === "utf-8" ? dropBytes(peeked.stream, encoding.bomBytes + skipped.bytes) : text()),
   };
+}
+
+/** Where the `count`th line of `text` ends (after its LF, CRLF or lone CR, as `lineBreaks` counts them), or -1. */
+export function endOfLines(text: string, count: number): number {
+  let at = 0;
+  for (let line = 0; line < count; line += 1) {
+    const lf = text.indexOf("\n", at);
+    const cr = text.indexOf("\r", at);
+    if (lf === -1 && cr === -1) return -1;
+    if (cr !== -1 && (lf === -1 || cr < lf)) {
+      // A CR at the end of what is known may be the first half of a CRLF: not decided.
+      if (cr + 1 === text.length) return -1;
+      at = text[cr + 1] === "\n" ? cr + 2 : cr + 1;
+    } else at = lf + 1;
+  }
+  return at;
+}
+
+/**
+ * The prefix's text after the `count` lines skipped (the delimiter is sniffed from it), and their length in
+ * bytes of the input's encoding (a UTF-16 code unit is two bytes, a character of the single-byte encodings
+ * one). The lines must end within the prefix; their quotes and delimiters are not parsed (their encoding is
+ * checked with the rest of the prefix, by detectEncoding).
+ */
+function skipLines(prefix: Buffer, encoding: DetectedEncoding, count: number, complete: boolean, file: string): { text: string; skipped: { lines: number; bytes: number } } {
+  const body = prefix.subarray(encoding.bomBytes);
+  const utf8 = encoding.encoding === "utf-8";
+  // Line breaks are ASCII bytes in UTF-8, so a UTF-8 prefix is searched as Latin-1 text: one character a byte.
+  const searched = utf8 ? body.toString("latin1") : new TextDecoder(encoding.encoding).decode(body);
+  const end = count === 0 ? 0 : endOfLines(searched, count);
+  // In a file known whole, lines that do not all end before its end leave nothing to read.
+  if (end === -1 || (complete && count > 0 && end === searched.length)) {
+    throw new InputError(
+      complete ? `--skip-lines ${count} skips the whole file` : `the ${count} lines --skip-lines skips run past the first ${PREFIX_BYTES / 1024} KB`,
+      { file },
+      "--skip-lines counts the lines above the header row",
+    );
+  }
+  if (utf8) return { text: new TextDecoder("utf-8").decode(body.subarray(end)), skipped: { lines: count, bytes: end } };
+  return { text: searched.slice(end), skipped: { lines: count, bytes: end * (encoding.encoding.startsWith("utf-16") ? 2 : 1) } };
+}
+
+/** `input` without its first `count` bytes. */
+export function dropBytes(input: Readable, count: number): Readable {
+  if (count === 0) return input;
+  let left = count;
+  return pipeline(
+    input,
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback): void {
+        if (left >= chunk.length) {
+          left -= chunk.length;
+          callback();
+          return;
+        }
+        const rest = left === 0 ? chunk : chunk.subarray(left);
+        left = 0;
+        callback(null, rest);
+      },
+    }),
+    () => undefined,
+  );
 }
 
 async function guard<T>(promise: Promise<T>, file: string): Promise<T> {
@@ -105,11 +174,11 @@ async function guard<T>(promise: Promise<T>, file: string): Promise<T> {
   }
 }
 
-async function* parseRecords(text: Readable, file: string, delimiter: string, sepLine: boolean, relax: boolean): AsyncGenerator<CsvRecord> {
+async function* parseRecords(text: Readable, file: string, delimiter: string, sepLine: boolean, relax: boolean, skippedLines: number): AsyncGenerator<CsvRecord> {
   // Line numbers are counted here, as csv-parse hands over each record (on_record runs in parse order, so
   // the count is right even when an error discards records parsed but not yet read), and not taken from
   // csv-parse's info, which counts a CRLF inside a quoted field as two lines.
-  let previousEnd = sepLine ? 1 : 0;
+  let previousEnd = skippedLines + (sepLine ? 1 : 0);
   // Start lines of the records parsed but not yet read, in order (a few, as many as the stream buffers).
   const starts: number[] = [];
   let header: readonly string[] = [];
@@ -165,7 +234,9 @@ export function fitToHeader(record: string[], headerLength: number, relax: boole
   if (relax && record.length < headerLength) return [...record, ...new Array<string>(headerLength - record.length).fill("")];
   if (relax && emptyExtras) return record.slice(0, headerLength);
   const hint =
-    record.length < headerLength
+    headerLength === 1 && !emptyExtras
+      ? "a title line above the header row? --skip-lines skips lines that come before it"
+      : record.length < headerLength
       ? "a ragged row: check the delimiter and quoting, or say --relax to read missing trailing fields as blank"
       : emptyExtras
         ? "a ragged row: check the delimiter and quoting, or say --relax to ignore empty trailing fields"
@@ -211,8 +282,11 @@ export function csvReadError(code: string, file: string, recordStart: number, he
       return new InputError(`the record starting on line ${recordStart} runs past ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters`, where, "probably an unclosed quote");
     case "INVALID_OPENING_QUOTE":
     case "CSV_INVALID_CLOSING_QUOTE":
-    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-      return new InputError(`misplaced quote in ${inField(at)} starting on line ${recordStart}`, where, "quotes inside a field must be doubled (\"\"), and a quoted field must be quoted whole");
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE": {
+      // In the first record (no header yet), a report's title line is as likely as a malformed header.
+      const title = at !== undefined && at.header.length === 0 ? "; or a title line above the header row? --skip-lines skips it" : "";
+      return new InputError(`misplaced quote in ${inField(at)} starting on line ${recordStart}`, where, `quotes inside a field must be doubled (""), and a quoted field must be quoted whole${title}`);
+    }
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
       return new InputError(`row has a different number of fields than the header (${headerLength})`, where, "a ragged row: check the delimiter and quoting");
     default:

@@ -289,6 +289,22 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
     expect(refused.stderr).toBe("nps-ab: --from/--to need a date column, and --date-column none says there is none\n");
   });
 
+  it("--skip-lines skips a report's title lines above the header, and the ragged-row error suggests it", () => {
+    const titled = write("titled.csv", 'NPS report "Q1", all sites\nGenerated 2018-04-01\n\nScore,Date,site\n9,2018-01-02,old\n10,2018-01-03,new\n,2018-01-03,new\n');
+    const quoted = runCli(["analyze", titled, "--variant-column", "site"]);
+    expect(quoted.status).toBe(2);
+    expect(quoted.stderr).toMatch(/titled\.csv:1: misplaced quote in field 1 of the record starting on line 1 \(.*; or a title line above the header row\? --skip-lines skips it\)\n$/);
+    const ragged = runCli(["analyze", write("ragged.csv", "NPS report\nScore,Date,site\n9,2018-01-02,old\n"), "--variant-column", "site"]);
+    expect(ragged.stderr).toMatch(/ragged\.csv:2: row has 3 fields where the header has 1 \(a title line above the header row\? --skip-lines skips lines that come before it\)\n$/);
+    const read = runCli(["analyze", titled, "--variant-column", "site", "--skip-lines", "3", "--format", "json"]);
+    expect(read.status, read.stderr).toBe(0);
+    expect((JSON.parse(read.stdout) as JsonReport).data).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsDropped: { "missing-score": 1 } });
+    expect(runCli(["aggregate", titled, "--variant-column", "site", "--skip-lines", "3"]).stdout).toBe("variant,period,segment,score,count\nold,2018-01-02,,9,1\nnew,2018-01-03,,10,1\n,,,dropped:missing-score,1\n");
+    const bad = runCli(["analyze", titled, "--variant-column", "site", "--skip-lines", "-1"]);
+    expect(bad.stderr).toMatch(/^nps-ab: --skip-lines/);
+    expect(bad.status).toBe(2);
+  });
+
   it("help and version exit 0", () => {
     expect(runCli(["--help"]).status).toBe(0);
     expect(runCli(["analyze", "--help"]).stdout).toContain("--margin <points>");

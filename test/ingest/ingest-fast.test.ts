@@ -74,6 +74,8 @@ const exports = fc.record({
   resolveThreads: fc.constantFrom(1, 2, 3),
   // Before the header of the first file: nothing, a byte-order mark, two of them, Excel's `sep=` line.
   preamble: fc.constantFrom("", "", "\uFEFF", "\uFEFF\uFEFF", "sep=,", "\uFEFFsep=,"),
+  // Title lines after the byte-order mark, skipped with --skip-lines: quotes, delimiters, a blank line.
+  titles: fc.array(fc.constantFrom('Report "NPS", Q1', "Generated: 2023-03-01;|\t", "", 'an "unclosed, quote'), { maxLength: 3 }),
   // Given, or (undefined) left to the values: dotted dates are day first either way unless one is given.
   dateFormat: fc.constantFrom<"dmy" | "mdy" | undefined>("dmy", "mdy", undefined),
   // Days in UTC, across New York's daylight-saving changes (the exports' March), or where clocks jump at midnight.
@@ -86,11 +88,14 @@ const exports = fc.record({
 describe("the byte-level reader through ingest (property-based, oracle: the csv-parse reader)", () => {
   it("counts random exports exactly as the general reader does, on one thread and in parallel chunks", async () => {
     await fc.assert(
-      fc.asyncProperty(exports, async ({ first, second, sites, crlf, dedupe, strict, mainReads, resolveThreads, preamble, dateFormat, timeZone, columns }) => {
-        const sepLine = preamble.endsWith("sep=,") ? (crlf ? "\r\n" : "\n") : "";
-        const paths = [write(`${preamble}${sepLine}${exportOf(first, sites, crlf)}`), write(exportOf(second, sites, crlf))];
+      fc.asyncProperty(exports, async ({ first, second, sites, crlf, dedupe, strict, mainReads, resolveThreads, preamble, titles, dateFormat, timeZone, columns }) => {
+        const eol = crlf ? "\r\n" : "\n";
+        const sep = preamble.endsWith("sep=,") ? `sep=,${eol}` : "";
+        const [bom, titled] = [preamble.replace("sep=,", ""), titles.map((title) => `${title}${eol}`).join("")];
+        // --skip-lines applies to every file: both have the titles.
+        const paths = [write(`${bom}${titled}${sep}${exportOf(first, sites, crlf)}`), write(`${titled}${exportOf(second, sites, crlf)}`)];
         const inputs = paths.map((path) => ({ path }));
-        const options: IngestOptions = { timeZone, strict, variantColumn: "Site", dedupe, dateFormat, ...columns };
+        const options: IngestOptions = { timeZone, strict, variantColumn: "Site", dedupe, dateFormat, skipLines: titles.length, ...columns };
         const expected = await outcome(() => ingest(inputs, { ...options, fastReader: false }, noStdin()));
         expect(await outcome(() => ingest(inputs, { ...options, parallel: false }, noStdin()))).toEqual(expected);
         const parallel = { workers: mainReads ? 1 : 2, mainReads, chunkBytes: 300, minBytes: 0 };

@@ -25,6 +25,7 @@ export const READING_OPTION_NAMES = [
   "dedupe",
   "id-column",
   "respondent-column",
+  "skip-lines",
   "relax",
   "date-format",
   "delimiter",

@@ -78,13 +78,14 @@ export function notUtf8(file: string, line: number): InputError {
 }
 
 /**
- * A Transform from bytes in `encoding` to UTF-8 bytes, without the byte-order mark. UTF-8 input is only
+ * A Transform from bytes in `encoding` to UTF-8 bytes, without the byte-order mark and the lines `skipped`
+ * after it (not decoded again: detectEncoding has read them; `bytes` in `encoding`). UTF-8 input is only
  * validated and passed through unchanged; other encodings are decoded and re-encoded.
  */
-export function createDecoder({ encoding, bomBytes }: DetectedEncoding, file: string): Transform {
+export function createDecoder({ encoding, bomBytes }: DetectedEncoding, file: string, skipped = { lines: 0, bytes: 0 }): Transform {
   const decoder = new TextDecoder(encoding, { fatal: true });
-  let skip = bomBytes;
-  let lines = 0;
+  let skip = bomBytes + skipped.bytes;
+  let lines = skipped.lines;
   return new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
       let bytes = chunk;

@@ -15,7 +15,7 @@ import { createGunzip } from "node:zlib";
 import { InputError } from "../../errors.js";
 import { endsInsideCharacter, notUtf8 } from "../dialect/encoding.js";
 import { corruptGzip, isZlibError } from "../dialect/gzip.js";
-import { fitToHeader, openCsv, type CsvRecord, type CsvSource, type ReaderOptions } from "../read-records.js";
+import { dropBytes, fitToHeader, openCsv, type CsvRecord, type CsvSource, type ReaderOptions } from "../read-records.js";
 import type { PlatformName } from "../platforms/index.js";
 import type { RowContext } from "../rows.js";
 import { FastRowCounter } from "./fast-rows.js";
@@ -78,8 +78,6 @@ export class FastFileRows implements FileRows {
   private position: number;
   /** The bytes in order, where they are not read from the file at offsets: a gzip file's, the CsvSource's. */
   private readonly streamed: AsyncIterator<Buffer> | null;
-  /** Whether `streamed` starts with the byte-order mark sniffed (UTF-8 as it is, not decoded). */
-  private readonly sniffedBom: boolean;
   /** The last block of `streamed` (for the line of invalid UTF-8 on stdin). */
   private lastBlock: Buffer | null = null;
   private bytesPerRecord = 100;
@@ -93,26 +91,28 @@ export class FastFileRows implements FileRows {
     private readonly csv: CsvSource,
     private readonly options: FastReadOptions,
   ) {
-    const { dialect, file } = csv;
-    this.sniffedBom = dialect.bom && dialect.encoding === "utf-8";
+    const { dialect, file, skipped } = csv;
+    // Where the header starts in the UTF-8 bytes: after the byte-order mark sniffed and the lines skipped.
+    const headerAt = (dialect.bom ? UTF8_BOM.length : 0) + skipped.bytes;
     if (path === "-" || dialect.encoding !== "utf-8") {
       [this.fd, this.size, this.position] = [-1, 0, 0];
+      // From the header on (CsvSource.bytes).
       this.streamed = csv.bytes()[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     } else {
       // Read again by path, at offsets.
       csv.close();
       this.fd = openSync(path, "r");
       this.size = fstatSync(this.fd).size;
-      this.position = dialect.compressed || !dialect.bom ? 0 : UTF8_BOM.length;
+      this.position = dialect.compressed ? 0 : headerAt;
       if (dialect.compressed) {
         const raw = createReadStream(path);
-        this.streamed = raw.pipe(createGunzip())[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+        this.streamed = dropBytes(raw.pipe(createGunzip()), headerAt)[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
         this.compressedRead = () => raw.bytesRead;
       } else this.streamed = null;
     }
     const scanner = new RecordScanner(dialect.delimiter.charCodeAt(0), "all");
-    // After a `sep=` line, records start on line 2.
-    this.stream = new RecordStream(scanner, file, options.relax === true, { previousEnd: csv.sepLine ? 1 : 0, headerLength: 0, offset: this.position });
+    // After the lines skipped and a `sep=` line, records start on the line after them.
+    this.stream = new RecordStream(scanner, file, options.relax === true, { previousEnd: skipped.lines + (csv.sepLine ? 1 : 0), headerLength: 0, offset: this.position });
   }
 
   /** The next block of (decompressed) bytes, or null at the end. */
@@ -178,13 +178,13 @@ export class FastFileRows implements FileRows {
   }
 
   /**
-   * The first block without what comes before the first record and is not data: the byte-order mark sniffed
-   * (a file read at offsets starts after it), one more that csv-parse would drop, and Excel's `sep=` line (as
-   * csv-parse's from_line 2). The stream's offset moves past them, so that chunks of the file start where
-   * records do.
+   * The first block without what comes before the first record and is not data, once the byte-order mark
+   * sniffed and the lines skipped are behind (every source starts after them): a byte-order mark that
+   * csv-parse would drop, and Excel's `sep=` line (as csv-parse's from_line 2). The stream's offset moves past
+   * them, so that chunks of the file start where records do.
    */
   private skipPreamble(block: Buffer): Buffer {
-    let skip = this.streamed !== null && this.sniffedBom ? UTF8_BOM.length : 0;
+    let skip = 0;
     if (UTF8_BOM.every((byte, index) => block[skip + index] === byte)) skip += UTF8_BOM.length;
     if (this.csv.sepLine) skip += sepLineLength(block, skip);
     this.stream.offset += skip;
