@@ -123,8 +123,8 @@ export function endOfLines(text: string, count: number): number {
 /**
  * The prefix's text after the `count` lines skipped (the delimiter is sniffed from it), and their length in
  * bytes of the input's encoding (a UTF-16 code unit is two bytes, a character of the single-byte encodings
- * one). The lines must end within the prefix; their quotes and delimiters are not parsed (their encoding is
- * checked with the rest of the prefix, by detectEncoding).
+ * one). The lines must end within the prefix; their quotes and delimiters are not parsed (when the encoding
+ * is detected, detectEncoding has looked at them with the rest of the prefix).
  */
 function skipLines(prefix: Buffer, encoding: DetectedEncoding, count: number, complete: boolean, file: string): { text: string; skipped: { lines: number; bytes: number } } {
   const body = prefix.subarray(encoding.bomBytes);
@@ -233,14 +233,15 @@ export function fitToHeader(record: string[], headerLength: number, relax: boole
   const emptyExtras = extras.every((field) => field.trim() === "");
   if (relax && record.length < headerLength) return [...record, ...new Array<string>(headerLength - record.length).fill("")];
   if (relax && emptyExtras) return record.slice(0, headerLength);
+  // A header of one field under rows of several is most often a report's title read as the header.
   const hint =
     headerLength === 1 && !emptyExtras
       ? "a title line above the header row? --skip-lines skips lines that come before it"
       : record.length < headerLength
-      ? "a ragged row: check the delimiter and quoting, or say --relax to read missing trailing fields as blank"
-      : emptyExtras
-        ? "a ragged row: check the delimiter and quoting, or say --relax to ignore empty trailing fields"
-        : "a field holds an unquoted delimiter or quote? --relax allows only missing or empty trailing fields";
+        ? "a ragged row: check the delimiter and quoting, or say --relax to read missing trailing fields as blank"
+        : emptyExtras
+          ? "a ragged row: check the delimiter and quoting, or say --relax to ignore empty trailing fields"
+          : "a field holds an unquoted delimiter or quote? --relax allows only missing or empty trailing fields";
   throw new InputError(`row has ${plural(record.length, "field")} where the header has ${headerLength}`, { file, line }, hint);
 }
 

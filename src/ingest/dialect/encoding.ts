@@ -79,7 +79,7 @@ export function notUtf8(file: string, line: number): InputError {
 
 /**
  * A Transform from bytes in `encoding` to UTF-8 bytes, without the byte-order mark and the lines `skipped`
- * after it (not decoded again: detectEncoding has read them; `bytes` in `encoding`). UTF-8 input is only
+ * after it, which it does not decode (`bytes` in `encoding`: ReaderOptions.skipLines). UTF-8 input is only
  * validated and passed through unchanged; other encodings are decoded and re-encoded.
  */
 export function createDecoder({ encoding, bomBytes }: DetectedEncoding, file: string, skipped = { lines: 0, bytes: 0 }): Transform {
