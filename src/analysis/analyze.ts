@@ -78,9 +78,9 @@ function dropHint(dropped: Partial<Record<DropReason, number>>, sources: readonl
   }
   switch (reason) {
     case "invalid-date":
-      return `the dates of${columnOf((source) => source.columns.date)} could not be read: ISO 8601, unix seconds or milliseconds, or the platform's format; see --date-column, --date-format`;
+      return `the dates of${columnOf((source) => source.columns.date)} could not be read: ISO 8601, unix seconds or milliseconds, or the platform's format; see --date-column, --date-format, or --date-column none to read no dates`;
     case "missing-date":
-      return `the dates of${columnOf((source) => source.columns.date)} are blank; see --date-column`;
+      return `the dates of${columnOf((source) => source.columns.date)} are blank; see --date-column, or --date-column none to read no dates`;
     case "invalid-score":
     case "missing-score":
       return `scores are whole numbers 0-10 in${columnOf((source) => source.columns.score)}; see --score-column`;

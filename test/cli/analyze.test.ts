@@ -187,7 +187,7 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
   it("when dropped rows leave too few variants, says which rows went and why, not only the variants", () => {
     // 01-Jan-2023 is not a date format nps-ab reads: every row is dropped as invalid-date.
     const months = write("month-names.csv", "site,Score,Date\nold,9,01-Jan-2023\nnew,7,01-Jan-2023\nnew,8,02-Jan-2023\n");
-    expectError(["analyze", months, "--variant-column", "site"], /expected exactly two variants, found 0: none; all 3 rows read were dropped \(invalid-date 3\) \(the dates of column "Date" could not be read: ISO 8601, unix seconds or milliseconds, or the platform's format; see --date-column, --date-format\)/);
+    expectError(["analyze", months, "--variant-column", "site"], /expected exactly two variants, found 0: none; all 3 rows read were dropped \(invalid-date 3\) \(the dates of column "Date" could not be read: ISO 8601, unix seconds or milliseconds, or the platform's format; see --date-column, --date-format, or --date-column none to read no dates\)/);
     const noScores = write("words.csv", "site,Score\nold,nine\nold,7\nnew,ten\n");
     expectError(["analyze", noScores, "--variant-column", "site"], /found 1: "old"; 2 of 3 rows read were dropped \(invalid-score 2\) \(scores are whole numbers 0-10 in column "Score"; see --score-column\)/);
     const empty = write("empty-variant.csv", "Score,Date\n9,01-Jan-2023\n7,01-Jan-2023\n");
