@@ -273,6 +273,9 @@ describe("queries for the other dialects", () => {
     expect(emitted(["--dialect", "snowflake", "--table", base.table, ...COLUMNS, ...WINDOW, "--tz", "Europe/Berlin", ...more])).toBe(
       buildCountsQuery({ ...base, dialect: "snowflake", sourceTimeZone: "UTC", idColumn: "Response ID", dateOrder: "dmy" }),
     );
+    // `none` is the option left out, as analyze reads it.
+    const none = ["--date-column", "none", "--segment-column", "None", "--id-column", "NONE"];
+    expect(emitted(["--dialect", "duckdb", "--table", "t", "--variant-column", "v", "--score-column", "s", ...none])).toBe(buildCountsQuery({ dialect: "duckdb", table: "t", variantColumn: "v", scoreColumn: "s", timeZone: "UTC" }));
   });
 
   const errors: Array<[string, string[], RegExp]> = [

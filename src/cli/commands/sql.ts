@@ -7,7 +7,7 @@ import { UsageError } from "../../errors.js";
 import { buildCountsQuery } from "../../tally/counts-sql.js";
 import { SQL_DIALECTS, type SqlDialect } from "../../tally/sql-dialects.js";
 import { writeOutputFile, type Io } from "../io.js";
-import { dateFormatOption, day, oneOf, text, zoneOption, type RawOptions } from "../option-values.js";
+import { columnOption, dateFormatOption, day, oneOf, text, zoneOption, type RawOptions } from "../option-values.js";
 import { ANALYZE_OPTIONS, type OptionSpec } from "../options.js";
 
 const shared = (name: string): OptionSpec => {
@@ -21,7 +21,7 @@ export const SQL_OPTIONS: readonly OptionSpec[] = [
   { name: "table", argument: "name", description: "table or view of responses, optionally qualified (each dot-separated part is quoted)", example: "--table analytics.nps_responses" },
   { name: "variant-column", argument: "name", description: "column holding the variant (required)", example: "--variant-column site" },
   { name: "score-column", argument: "name", description: "column holding the 0-10 score (required)", example: "--score-column Score" },
-  { name: "date-column", argument: "name", description: "column holding the response time (timestamp, or ISO 8601 text); without it the counts have no periods", example: '--date-column "Created At"' },
+  { name: "date-column", argument: "name", description: "column holding the response time (timestamp, or ISO 8601 text); without it (or with none, as for every column option) the counts have no periods", example: '--date-column "Created At"' },
   { name: "segment-column", argument: "name", description: "column splitting responses into segments", example: '--segment-column "Lifecycle Stage"' },
   { name: "id-column", argument: "name", description: "column holding the response ID: a copy of a response already counted in its variant is dropped as duplicate-response", example: '--id-column "Response ID"' },
   shared("from"),
@@ -33,11 +33,14 @@ export const SQL_OPTIONS: readonly OptionSpec[] = [
   shared("debug"),
 ];
 
-/** A column option that may be left out, but not given blank (a blank name is no column: `""` in SQL). */
+/**
+ * A column option that may be left out (or given as `none`, which means the same, as for analyze), but not
+ * given blank (a blank name is no column: `""` in SQL).
+ */
 function optional(raw: RawOptions, key: string, flag: string): string | undefined {
-  const value = text(raw, key);
-  if (value !== undefined && value.trim() === "") throw new UsageError(`${flag} is blank`, "name a column of the table, or leave the option out");
-  return value;
+  const value = columnOption(raw, key);
+  if (value !== undefined && value !== false && value.trim() === "") throw new UsageError(`${flag} is blank`, "name a column of the table, or leave the option out");
+  return value === false ? undefined : value;
 }
 
 function required(raw: RawOptions, key: string, flag: string, example: string): string {
