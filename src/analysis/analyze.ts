@@ -193,6 +193,6 @@ export function analyze(tally: Tally, options: AnalysisOptions, sources: readonl
     ...breakdowns,
     verdict,
     summary: summarise({ parameters, comparison, verdict }),
-    warnings: collectWarnings(tally, variants, { comparison, stratified, checks: breakdowns.checks, margin: options.marginPoints, stratify: options.stratify }),
+    warnings: collectWarnings(tally, variants, { sources, comparison, stratified, checks: breakdowns.checks, margin: options.marginPoints, stratify: options.stratify }),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Warnings an analyst should see beside the numbers: small samples (the normal approximations behind the
- * intervals and tests get rough), large shares of dropped rows (a sign of the wrong column or format), lines
- * that repeat the header (exports joined together), a season-adjusted difference that disagrees with the
- * pooled one (mixing seasons biased the pooled number: Simpson's paradox), and a sample ratio mismatch.
+ * intervals and tests get rough), large shares of dropped rows (a sign of the wrong column or format) and of
+ * duplicate responses (or of a response-ID column that is not one), lines that repeat the header (exports
+ * joined together), a season-adjusted difference that disagrees with the pooled one (mixing seasons biased
+ * the pooled number: Simpson's paradox), and a sample ratio mismatch.
  */
 import type { DropReason, Tally } from "../tally/tally.js";
 import type { SrmCheck } from "./checks.js";
@@ -22,6 +23,7 @@ const DROPPED_SHARE = 0.2;
 const EXPECTED_DROPS: ReadonlySet<DropReason> = new Set(["preview-response", "partial-response", "duplicate-response", "repeat-respondent"]);
 
 interface WarningContext {
+  readonly sources: Report["data"]["sources"];
   readonly comparison: Report["comparison"];
   readonly stratified: StratifiedSummary | null;
   readonly checks: { readonly srm: SrmCheck | null };
@@ -38,6 +40,26 @@ function seasonWarning(pooled: number, stratified: StratifiedSummary | null, mar
   return `The pooled difference (${formatPoints(pooled)}) and the season-adjusted difference (${formatPoints(adjusted)}) ${how}: the sites' monthly volumes differ, so the pooled number mixes seasons. Consider --stratify month.`;
 }
 
+/**
+ * Many duplicate responses are expected of overlapping exports, but they are also what a column found by
+ * name (`id`, `#`) that identifies something else than the response (a customer) gives: say which column it
+ * was and how to turn it off.
+ */
+function duplicatesWarning(tally: Tally, sources: Report["data"]["sources"]): string | null {
+  const { rowsRead, rowsDropped } = tally.accounting;
+  const duplicates = rowsDropped["duplicate-response"] ?? 0;
+  if (rowsRead === 0 || duplicates / rowsRead <= DROPPED_SHARE) return null;
+  const share = ((100 * duplicates) / rowsRead).toFixed(0);
+  const columns = [...new Set(sources.map((source) => source.columns.responseId ?? null).filter((name) => name !== null))];
+  const dropped = `${share}% of rows were dropped as duplicate responses`;
+  // Counts files: the duplicates were found where the rows were counted.
+  if (columns.length === 0) {
+    return `${dropped} where the rows were counted: expected of overlapping exports, but if the response-ID column there does not identify responses, name the right one with --id-column of nps-ab aggregate or nps-ab sql.`;
+  }
+  const named = `${columns.length === 1 ? "column" : "columns"} ${columns.map((name) => JSON.stringify(name)).join(", ")}`;
+  return `${dropped} (a response ID of ${named} read before in its variant): expected of overlapping exports, but if that column does not identify responses, name the right one with --id-column, or say --id-column none.`;
+}
+
 export function collectWarnings(tally: Tally, variants: readonly VariantSummary[], context: WarningContext): string[] {
   const warnings: string[] = [];
   for (const variant of variants) {
@@ -52,6 +74,8 @@ export function collectWarnings(tally: Tally, variants: readonly VariantSummary[
     const share = ((100 * dropped) / tally.accounting.rowsRead).toFixed(0);
     warnings.push(`${share}% of rows were dropped as unusable; check that the right score and date columns were used (see the data accounting).`);
   }
+  const duplicates = duplicatesWarning(tally, context.sources);
+  if (duplicates !== null) warnings.push(duplicates);
   const repeats = tally.headerRepeats ?? 0;
   if (repeats > 0) {
     const lines = repeats === 1 ? "1 line repeats the header row (exports joined together?): it is not a row" : `${repeats.toLocaleString("en-US")} lines repeat the header row (exports joined together?): they are not rows`;

@@ -246,12 +246,16 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
     expect(found.data.sources[0]?.columns).toMatchObject({ responseId: "id", respondent: null, segment: "Segment" });
     expect(found.data).toMatchObject({ rowsUsed: 2, rowsDropped: { "duplicate-response": 3 } });
     expect(found.data.respondents).toBeUndefined();
+    // 3 of 5 rows: over a fifth, so a warning names the column and how to say it is not a response ID.
+    expect(found.warnings).toContain('60% of rows were dropped as duplicate responses (a response ID of column "id" read before in its variant): expected of overlapping exports, but if that column does not identify responses, name the right one with --id-column, or say --id-column none.');
     const given = analyse("--id-column", "Ticket", "--respondent-column", "member email", "--segment-column", "none");
     expect(given.data.sources[0]?.columns).toMatchObject({ responseId: "Ticket", respondent: "Member Email", segment: null });
     expect(given.data).toMatchObject({ rowsUsed: 4, rowsDropped: { "duplicate-response": 1 } });
     // a@x.com answered twice in old (trimmed, any case) and once in new; b@x.com once.
     expect(given.data.respondents).toEqual({ dedupe: "none", respondents: 3, repeatRespondents: 1, repeatResponses: 1, crossVariant: 1 });
     expect(analyse("--id-column", "Ticket", "--respondent-column", "Member Email", "--dedupe", "first").data).toMatchObject({ rowsUsed: 3, rowsDropped: { "duplicate-response": 1, "repeat-respondent": 1 } });
+    // 1 of 5 rows: a fifth, no more, so no warning.
+    expect(given.warnings.filter((warning) => warning.includes("duplicate"))).toEqual([]);
     const none = analyse("--id-column", "NONE", "--respondent-column", "none");
     expect(none.data.sources[0]?.columns).toMatchObject({ responseId: null, respondent: null });
     expect(none.data).toMatchObject({ rowsUsed: 5, rowsDropped: {} });
@@ -272,6 +276,11 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
     // Without IDs the copy of t1 is a response of its own: a@x.com's three responses in old keep the first.
     expect(counts.stdout).toContain(",,,dropped:repeat-respondent,2\n");
     expect(counts.stdout).not.toContain("duplicate-response");
+    // Counted elsewhere, the warning points at the counting command.
+    const counted = write("id-counts.csv", runCli(["aggregate", path, "--variant-column", "site"]).stdout);
+    expect((JSON.parse(runCli(["analyze", "--counts", counted, "--format", "json"]).stdout) as JsonReport).warnings).toContain(
+      "60% of rows were dropped as duplicate responses where the rows were counted: expected of overlapping exports, but if the response-ID column there does not identify responses, name the right one with --id-column of nps-ab aggregate or nps-ab sql.",
+    );
   });
 
   it("--date-column none reads no dates: rows with blank or unreadable dates are used, and a window is refused", () => {
