@@ -16,7 +16,7 @@
  */
 import { DROP_REASONS } from "../tally/tally.js";
 import { combine, Hash64, HashTable64 } from "./hash64.js";
-import { FILE, ID_HIGH, ID_LOW, OUTCOME, PERSON_HIGH, PERSON_LOW, releaseBlock, seqAt, VARIANT, WORDS } from "./ledger-records.js";
+import { FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PERSON_HIGH, PERSON_LOW, releaseBlock, seqAt, VARIANT, WORDS } from "./ledger-records.js";
 import type { Outcomes } from "./ledger-outcomes.js";
 import type { DedupeMode } from "./respondents.js";
 
@@ -99,7 +99,7 @@ function idsOfBlock(outcomes: Outcomes, seen: HashTable64, words: Int32Array, su
     // Records are in run order within a partition, so the first add of a key is its first occurrence.
     if (hasId && !seen.add(key)) outcomes.drop(words[at + FILE] as number, DUPLICATE, seqAt(words, at));
     else if ((words[at + OUTCOME] as number) >= 0 && (words[at + PERSON_HIGH] !== 0 || words[at + PERSON_LOW] !== 0)) survivors.add(words, at);
-    else settle(outcomes, words, at);
+    else if (words[at + OUTCOME] !== MARKER) settle(outcomes, words, at);
   }
 }
 

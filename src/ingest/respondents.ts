@@ -20,8 +20,18 @@
  * on this thread and worker threads (ledger-partitions.ts) whose summed outcomes (ledger-outcomes.ts) are
  * applied once; FileCells then puts the Tally's cells and drop reasons in the order a sequential read makes
  * them. A row with neither key is counted at once. Memory: the budget, a partition's tables (at most 2^17
- * keys before it is split further) per thread, and a few words per run and partition to find them. Order lives in the sequence numbers, so worker threads can read
- * chunks of a file in any dedupe mode (`exportChunk`, `mergeChunk`).
+ * keys before it is split further) per thread, and a few words per run and partition to find them. Order
+ * lives in the sequence numbers, so worker threads can read chunks of a file in any dedupe mode
+ * (`exportChunk`, `mergeChunk`).
+ *
+ * Response IDs that are whole numbers (Delighted's, SurveyMonkey's) skip most of that: this thread sees the
+ * rows in file order (its own, and each chunk as it merges it), so it decides their copies there and then, in
+ * an exact set of the numbers read (id-set.ts, a Roaring bitmap: ~0.3 MB for the 2M-row bench file's IDs).
+ * A copy is dropped at once; a first occurrence is settled at once, or goes on to the respondent step without
+ * an ID key. The ID pass is then left with the other IDs, and the bench file's records are written, read and
+ * sorted once instead of twice. The set has a budget (LedgerOptions.idSetBytes); past it, its numbers go to
+ * the ID pass as MARKER records and later ones as hashed keys, so the result is the same whichever way an ID
+ * goes (test/ingest/numeric-ids.test.ts holds it to hashing them all).
  *
  * One consequence, deliberate: a row's score and date are read before it is known to be a duplicate, so with
  * `--strict` a duplicate response with a blank or invalid score is an error too (before, a duplicate was
@@ -30,7 +40,8 @@
 import type { DropReason, Tally } from "../tally/tally.js";
 import { FileCells, type CellPlace } from "./file-cells.js";
 import { combine, Hash64, hashString } from "./hash64.js";
-import { FILE, ID_HIGH, ID_LOW, OUTCOME, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, VARIANT, WORDS, type Route } from "./ledger-records.js";
+import { copyRecord, FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, VARIANT, WORDS, type Route } from "./ledger-records.js";
+import { IdSet } from "./id-set.js";
 import { Outcomes } from "./ledger-outcomes.js";
 import { resolveSpilled } from "./ledger-partitions.js";
 import { releaseTables, resolveIds, resolveRespondents, type Resolution } from "./ledger-resolve.js";
@@ -87,7 +98,28 @@ export interface LedgerOptions {
   readonly recordSpace?: ArrayBuffer | undefined;
   /** Threads that resolve a spilled ledger (default: see resolveSpilled); tests set them. */
   readonly resolveThreads?: number | undefined;
+  /**
+   * Whole-number response IDs (noteNumericId): `decide` (the run's ledger, the default) finds their copies as
+   * the rows come, in file order, in an IdSet; `keep` (a worker thread's ledger for a chunk, which cannot know
+   * the rows before it) leaves them for the run's ledger to decide when it merges the chunk; `hash` treats
+   * them as any ID, through the ID pass after reading (what `decide` must equal: the tests' oracle).
+   */
+  readonly numericIds?: "decide" | "keep" | "hash" | undefined;
+  /** Bytes the IdSet may hold before its IDs go to the ID pass after all (default 8 MB); tests make it tiny. */
+  readonly idSetBytes?: number | undefined;
 }
+
+/** The top bit of a record's ID_HIGH marks a whole-number ID (below 2^53) not yet decided: hashed keys have it clear. */
+const NUMERIC = 0x80000000 | 0;
+const TWO_32 = 2 ** 32;
+/** The ID key of a hashed ID: combined with its variant's hash, its top bit cleared (NUMERIC), never (0, 0). */
+function idKey(variant: VariantKey, id: Hash64): [number, number] {
+  const key = combine(id, variant.high, variant.low);
+  const high = key.high & ~NUMERIC;
+  return [high, high === 0 && key.low === 0 ? 1 : key.low];
+}
+
+
 
 /** The run writer's partitions while reading: ID partitions, then respondent partitions. */
 const BY_ID_OR_RESPONDENT: Route = { keyWord: ID_HIGH, depth: 0, otherwise: PERSON_HIGH };
@@ -109,7 +141,16 @@ export class RespondentLedger {
   private idLow = 0;
   private personHigh = 0;
   private personLow = 0;
+  /** The variant of the row whose response ID was noted. */
+  private idVariant = 0;
+  /** The ID key decideNumericId leaves for a record. */
+  private keyHigh = 0;
+  private keyLow = 0;
   private seq = 0;
+  private readonly numericIds: "decide" | "keep" | "hash";
+  /** The numeric response IDs read so far, while deciding them here (null: they go to the ID pass). */
+  private ids: IdSet | null = null;
+  private readonly idSetBytes: number;
 
   constructor(
     readonly dedupe: DedupeMode,
@@ -118,6 +159,9 @@ export class RespondentLedger {
     this.budget = options.budgetRecords ?? 1 << 17;
     this.resolveThreads = options.resolveThreads;
     this.writer = new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, BY_ID_OR_RESPONDENT, this.budget, options.initialRecords, options.recordSpace);
+    this.numericIds = options.numericIds ?? "decide";
+    if (this.numericIds === "decide") this.ids = new IdSet();
+    this.idSetBytes = options.idSetBytes ?? 8 << 20;
   }
 
   /** A new file in the spill directory, made on first use. */
@@ -162,9 +206,26 @@ export class RespondentLedger {
 
   /** The row's response ID: the hash of the trimmed, non-blank ID, combined with its variant's. */
   noteId(variant: VariantKey, id: Hash64): void {
-    const key = combine(id, variant.high, variant.low);
-    this.idHigh = key.high;
-    this.idLow = key.low;
+    this.setIdKey(variant, id);
+    this.idVariant = variant.index;
+  }
+
+  /**
+   * The row's response ID when it is a whole number written plainly (wholeNumberId): decided as the rows come
+   * (see LedgerOptions.numericIds), else hashed as its text, which is `String(value)`.
+   */
+  noteNumericId(variant: VariantKey, value: number): void {
+    this.idVariant = variant.index;
+    if (this.numericIds === "hash") {
+      this.setIdKey(variant, hashString(String(value), this.scratch));
+      return;
+    }
+    this.idHigh = NUMERIC | Math.floor(value / TWO_32);
+    this.idLow = value % TWO_32 | 0;
+  }
+
+  private setIdKey(variant: VariantKey, id: Hash64): void {
+    [this.idHigh, this.idLow] = idKey(variant, id);
   }
 
   /** The row's respondent: the hash of the trimmed, lower-cased, non-blank value. */
@@ -181,7 +242,7 @@ export class RespondentLedger {
   /** Drops the row now, or (with a response ID) notes the reason for `resolve`, which may make it a duplicate. */
   drop(reason: DropReason): void {
     if ((this.idHigh | this.idLow) === 0) this.cells.drop(reason, this.seq);
-    else this.record(-1 - DROP_REASONS.indexOf(reason), 0);
+    else this.record(-1 - DROP_REASONS.indexOf(reason), this.idVariant);
   }
 
   /** Notes the deferring row as used, with its place (FileCells.id) and score, for `resolve`. */
@@ -191,6 +252,11 @@ export class RespondentLedger {
   }
 
   private record(outcome: number, variant: number): void {
+    if ((this.idHigh & NUMERIC) !== 0 && this.numericIds === "decide") {
+      if (!this.decideNumericId(variant, this.idHigh, this.idLow, (this.personHigh | this.personLow) !== 0, outcome, this.seq)) return;
+      this.idHigh = this.keyHigh;
+      this.idLow = this.keyLow;
+    }
     const { buffer } = this.writer;
     const at = buffer.append();
     const { words } = buffer;
@@ -216,19 +282,98 @@ export class RespondentLedger {
     const base = this.rows;
     const variants = chunk.variants.map((name) => this.variant(name).index);
     const places = chunk.places.map(({ variant, day, segment }) => this.cells.id(variant, day, segment));
+    // The chunk's cells first, with their births: a cell that a record settled below creates is then already
+    // there, and createDeferred keeps the earlier birth (FileCells.cell, for a new cell only, would not).
+    this.cells.mergeChunk(tally, chunk.born, chunk.firstDrops, base);
     const { records } = chunk;
+    this.writer.addAll(records.subarray(0, this.admitChunk(records, base, variants, places)));
+    this.rows += tally.accounting.rowsRead;
+  }
+
+  /**
+   * mergeChunk's loop over the chunk's records, in place (they are this thread's now), then on to the runs
+   * without another copy (addAll): the records of numeric IDs decided here drop out (`kept` closes the gaps).
+   * Returns the words kept. A method of its own: V8 compiles a long loop on the stack (OSR) with its whole
+   * function, whose code after the loop then gave way at every chunk (`node --trace-deopt`).
+   */
+  private admitChunk(records: Int32Array, base: number, variants: readonly number[], places: readonly number[]): number {
     const file = this.files.length - 1;
-    // In place (the chunk's records are this thread's now), then to the runs without another copy (addAll).
+    let kept = 0;
     for (let at = 0; at < records.length; at += WORDS) {
-      setSeq(records, at, base + seqAt(records, at));
+      const seq = base + seqAt(records, at);
+      setSeq(records, at, seq);
       records[at + VARIANT] = variants[records[at + VARIANT] as number] as number;
       records[at + FILE] = file;
-      const outcome = records[at + OUTCOME] as number;
-      if (outcome >= 0) records[at + OUTCOME] = (places[outcome >>> 4] as number) * 16 + (outcome & 15);
+      let outcome = records[at + OUTCOME] as number;
+      if (outcome >= 0) records[at + OUTCOME] = outcome = (places[outcome >>> 4] as number) * 16 + (outcome & 15);
+      const idHigh = records[at + ID_HIGH] as number;
+      if ((idHigh & NUMERIC) !== 0) {
+        const hasPerson = ((records[at + PERSON_HIGH] as number) | (records[at + PERSON_LOW] as number)) !== 0;
+        if (!this.decideNumericId(records[at + VARIANT] as number, idHigh, records[at + ID_LOW] as number, hasPerson, outcome, seq)) continue;
+        records[at + ID_HIGH] = this.keyHigh;
+        records[at + ID_LOW] = this.keyLow;
+      }
+      if (kept !== at) copyRecord(records, at, records, kept);
+      kept += WORDS;
     }
-    this.writer.addAll(records);
-    this.cells.mergeChunk(tally, chunk.born, chunk.firstDrops, base);
-    this.rows += tally.accounting.rowsRead;
+    return kept;
+  }
+
+  /**
+   * Decides a row's whole-number response ID (`high`, `low`: NUMERIC and the value) in file order, as the ID
+   * pass would: a copy of an ID read before in its variant is dropped now as `duplicate-response`; a first
+   * occurrence keeps its outcome, settled now unless a respondent step concerns it (used, with a respondent),
+   * which then goes on without an ID key ((0, 0)). Returns whether the row is still to be recorded, with the
+   * key `keyHigh`, `keyLow`; false when it is settled. Once the IdSet outgrows its budget, its IDs go to the ID
+   * pass as markers and every later one as a hashed key, as with `hash`. (A flag and two fields, not an object:
+   * this runs for every row of a large export, on the thread that merges the chunks.)
+   */
+  private decideNumericId(variant: number, high: number, low: number, hasPerson: boolean, outcome: number, seq: number): boolean {
+    const value = (high & ~NUMERIC) * TWO_32 + (low >>> 0);
+    const ids = this.ids;
+    if (ids === null) {
+      this.hashKey(variant, value);
+      return true;
+    }
+    if (!ids.add(variant, value)) {
+      this.cells.drop("duplicate-response", seq);
+      return false;
+    }
+    if (ids.bytes > this.idSetBytes) this.handOverIds(ids);
+    if (outcome >= 0 && hasPerson) {
+      this.keyHigh = this.keyLow = 0;
+      return true;
+    }
+    if (outcome >= 0) this.cells.countNow(this.cells.createDeferred(outcome >>> 4, seq), outcome & 15);
+    else this.cells.drop(DROP_REASONS[-1 - outcome] as DropReason, seq);
+    return false;
+  }
+
+  /** Sets `keyHigh`, `keyLow` to the hashed key of a whole-number ID, as noteNumericId makes it with `hash`. */
+  private hashKey(variant: number, value: number): void {
+    [this.keyHigh, this.keyLow] = idKey(this.variantList[variant] as VariantKey, hashString(String(value), this.scratch));
+  }
+
+  /**
+   * The IdSet is over its budget: each ID in it becomes a MARKER record for the ID pass (its first occurrence,
+   * already settled), so that the copies of it still to come, recorded with hashed keys, are found there.
+   */
+  private handOverIds(ids: IdSet): void {
+    this.ids = null;
+    const { buffer } = this.writer;
+    ids.forEach((variant, value) => {
+      this.hashKey(variant, value);
+      const at = buffer.append();
+      const { words } = buffer;
+      setSeq(words, at, 0);
+      words[at + ID_HIGH] = this.keyHigh;
+      words[at + ID_LOW] = this.keyLow;
+      words[at + PERSON_HIGH] = words[at + PERSON_LOW] = 0;
+      words[at + VARIANT] = variant;
+      words[at + FILE] = 0;
+      words[at + OUTCOME] = MARKER;
+      this.writer.flushIfFull();
+    });
   }
 
   /**

@@ -15,6 +15,7 @@ import type { CsvRecord } from "./read-records.js";
 import type { RespondentLedger } from "./respondents.js";
 import { parseLabelledScore } from "./score.js";
 import { Hash64, hashString } from "./hash64.js";
+import { wholeNumberId } from "./id-set.js";
 
 const scratch = new Hash64();
 
@@ -121,7 +122,11 @@ export function countRow(record: CsvRecord, context: RowContext): void {
   }
   const variant = ledger.variant(variantName);
   const id = (field(fields, columns.responseId) ?? "").trim();
-  if (id !== "") ledger.noteId(variant, hashString(id, scratch));
+  if (id !== "") {
+    const value = wholeNumberId(id);
+    if (value >= 0) ledger.noteNumericId(variant, value);
+    else ledger.noteId(variant, hashString(id, scratch));
+  }
   const score = scoreOf(record, context);
   if (score === null) return;
   const day = dayOf(record, context);

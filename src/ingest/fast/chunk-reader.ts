@@ -34,7 +34,8 @@ export class ChunkReader {
     const tally = emptyTally();
     // The chunk's records stay in memory (a chunk is at most 16 MB of CSV): they go to the main thread. Room
     // for them up front, as growing by doubling leaves the smaller arrays behind as garbage.
-    const ledger = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1), recordSpace });
+    // Numeric response IDs are left to the main thread, which merges the chunks in file order.
+    const ledger = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1), recordSpace, numericIds: "keep" });
     ledger.beginFile(tally);
     return {
       ...setup,

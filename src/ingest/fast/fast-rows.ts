@@ -8,6 +8,8 @@ import { InputError } from "../../errors.js";
 import type { TallyCell } from "../../tally/tally.js";
 import { DAY_MS, dayInTimeZone, daysInMonth, wallClockToEpoch } from "../date.js";
 import { Hash64, hashAscii, hashString } from "../hash64.js";
+import { wholeNumberId, wholeNumberIdOf } from "../id-set.js";
+import type { VariantKey } from "../respondents.js";
 import { repeatsHeader, unreadHeaderRepeat, type RowContext } from "../rows.js";
 import { parseLabelledScore } from "../score.js";
 import { unescapeField } from "./field-text.js";
@@ -104,7 +106,7 @@ export class FastRowCounter {
     const variant = this.variant();
     if (variant === null) return ledger.cells.drop("missing-variant", seq);
     const key = ledger.variant(variant);
-    if (columns.responseId !== null && this.identifier(columns.responseId, false)) ledger.noteId(key, this.hash);
+    if (columns.responseId !== null) this.responseId(columns.responseId, key);
     const score = this.score(line);
     if (score < 0) return;
     const day = this.day(line);
@@ -153,6 +155,26 @@ export class FastRowCounter {
 
   private segmentValue(column: number): string {
     return this.plain(column) ? this.segments.value(this.bytes, this.start, this.end) : this.text(column).trim() || "(blank)";
+  }
+
+  /** Notes the row's response ID, unless blank: a whole number as such (wholeNumberId), any other text hashed. */
+  private responseId(column: number, variant: VariantKey): void {
+    const { ledger } = this.context;
+    if (this.plain(column)) {
+      let { start, end } = this;
+      while (start < end && isSpace(this.bytes[start] as number)) start += 1;
+      while (end > start && isSpace(this.bytes[end - 1] as number)) end -= 1;
+      if (start === end) return;
+      const value = wholeNumberIdOf(this.bytes, start, end);
+      if (value >= 0) return ledger.noteNumericId(variant, value);
+      // ASCII: trimmed as the text would be. Otherwise (a Unicode space around digits, say) decide on the text.
+      if (hashAscii(this.bytes, start, end, false, this.hash)) return ledger.noteId(variant, this.hash);
+    }
+    const text = this.text(column).trim();
+    if (text === "") return;
+    const value = wholeNumberId(text);
+    if (value >= 0) ledger.noteNumericId(variant, value);
+    else ledger.noteId(variant, hashString(text, this.hash));
   }
 
   /** Hashes the trimmed (and lower-cased) value into `this.hash`; false when it is blank. */
