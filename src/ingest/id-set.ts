@@ -10,6 +10,10 @@
  * 65,536 by their high part; a block holds its low parts as a sorted array of 16-bit values while it has at
  * most 4,096 of them (2 bytes a value), and as a 65,536-bit bitmap (8 KB) beyond. `bytes` is what it holds,
  * so that the ledger can stop using it at a budget (then it hands the values over to the ID pass: `forEach`).
+ *
+ * Written here, not taken from npm: the Roaring ports there (`roaring`, CRoaring as a native addon built at
+ * install; `roaring-wasm`) hold 32-bit values, and IDs run to 15 digits; the two block kinds above are all
+ * this needs. test/ingest/id-set.test.ts holds it to a JavaScript Set.
  */
 
 /**
