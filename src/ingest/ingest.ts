@@ -8,6 +8,7 @@
  * Two readers give the same rows: the byte-level one (fast/) for UTF-8 files named by path, fast and in
  * worker threads for large files; the general csv-parse one for everything else (stdin, UTF-16, Latin-1).
  */
+import { statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { InputError } from "../errors.js";
 import { declareVariant, emptyTally, mergeInto, type RowAccounting, type Tally } from "../tally/tally.js";
@@ -18,7 +19,7 @@ import { openCsv, type CsvRecord, type CsvSource, type Dialect, type ReaderOptio
 import { RespondentLedger, type DedupeMode, type LedgerOptions, type RespondentSummary } from "./respondents.js";
 import { countRow, type RowContext } from "./rows.js";
 import { canReadFast, FastFileRows, type FileRows } from "./fast/fast-file.js";
-import { readerThreads, type ParallelOptions } from "./fast/parallel.js";
+import { prestartReaders, readerThreads, type ParallelOptions } from "./fast/parallel.js";
 import type { KeptThreads } from "./kept-threads.js";
 
 export interface InputSpec {
@@ -88,6 +89,7 @@ export async function ingest(inputs: readonly InputSpec[], options: IngestOption
   // Reader threads, started for the first large file and kept for the next.
   const threads = readerThreads();
   try {
+    await prestartFor(inputs[0], options, threads);
     const read: { tally: Tally; summary: Omit<SourceSummary, "repeatResponses"> }[] = [];
     for (const input of inputs) read.push(await ingestOne(input, options, stdin, ledger, threads));
     // The reader threads are ended before the resolution, which has no use for them (memory).
@@ -129,6 +131,22 @@ function generalRows(csv: CsvSource): FileRows {
     },
     close: async () => void (await records.return(undefined)),
   };
+}
+
+/**
+ * Starts the reader threads for the first file before it is opened, when it is a file large enough to be read
+ * in parallel (parallel.ts decides again once it knows the dialect; threads it does not use are closed).
+ */
+async function prestartFor(input: InputSpec | undefined, options: IngestOptions, threads: KeptThreads): Promise<void> {
+  if (input === undefined || input.path === "-" || options.fastReader === false) return;
+  let size: number;
+  try {
+    size = statSync(input.path).size;
+  } catch {
+    // Opening the file names the problem.
+    return;
+  }
+  await prestartReaders(options.parallel, size, threads);
 }
 
 /** The byte-level reader where it can read the file (fast/fast-file.ts), the general one elsewhere. */

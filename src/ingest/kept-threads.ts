@@ -28,6 +28,31 @@ export class KeptThreads {
     return taken;
   }
 
+  /**
+   * Starts threads until `count` are idle, and waits until each is online: a starting thread puts V8's flags
+   * back (young-generation.ts), which is harmless before this thread allocates much, and the modules they then
+   * load load while this thread goes on.
+   */
+  async prestart(count: number): Promise<void> {
+    const started: Promise<void>[] = [];
+    while (this.idle.length < count) {
+      const worker = this.start();
+      this.idle.push(worker);
+      // Referenced until online: an idle thread keeps no process alive, and nothing else may be waiting.
+      worker.ref();
+      started.push(
+        new Promise<void>((resolve) => {
+          const online = (): void => {
+            worker.unref();
+            resolve();
+          };
+          worker.once("online", online).once("exit", online);
+        }),
+      );
+    }
+    await Promise.all(started);
+  }
+
   /** Takes back threads that have answered every job they were sent. */
   give(workers: readonly Worker[]): void {
     for (const worker of workers) {
