@@ -11,9 +11,9 @@ import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { csvFileWriter } from "./csv-files.js";
+import { comparable, outcome } from "./ingest-outcome.js";
 import { ingest as ingestBuilt } from "../../dist/ingest/ingest.js";
-import { InputError } from "../../src/errors.js";
-import { ingest, type IngestOptions, type IngestResult } from "../../src/ingest/ingest.js";
+import { ingest, type IngestOptions } from "../../src/ingest/ingest.js";
 
 const write = csvFileWriter("fast");
 const noStdin = (): Readable => Readable.from([]);
@@ -38,24 +38,6 @@ function exportOf(rows: readonly Row[], sites: number, crlf: boolean): string {
     lines.push(`${id}, Person${person}@Example.com ,${value},${date},${comment},${["New", "", "Lapsed"][person % 3]},${siteName}`);
   });
   return `${lines.join(crlf ? "\r\n" : "\n")}${crlf ? "\r\n" : "\n"}`;
-}
-
-const comparable = (result: IngestResult): unknown => ({
-  cells: [...result.tally.cells.entries()],
-  variants: result.tally.variantOrder,
-  accounting: JSON.stringify(result.tally.accounting),
-  sources: result.sources.map((source) => JSON.stringify(source)),
-  respondents: result.respondents,
-});
-
-async function outcome(run: () => Promise<IngestResult>): Promise<unknown> {
-  try {
-    return comparable(await run());
-  } catch (error) {
-    // The compiled module throws the compiled InputError class: compare by shape.
-    if (error instanceof Error && (error as Partial<InputError>).code === "input") return `${(error as InputError).location.line}: ${error.message}`;
-    throw error;
-  }
 }
 
 const exports = fc.record({

@@ -11,10 +11,10 @@ import fc from "fast-check";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { csvFileWriter } from "./csv-files.js";
+import { outcome } from "./ingest-outcome.js";
 import { ingest as ingestBuilt } from "../../dist/ingest/ingest.js";
-import { InputError } from "../../src/errors.js";
 import { wholeNumberId, wholeNumberIdOf } from "../../src/ingest/id-set.js";
-import { ingest, type IngestOptions, type IngestResult } from "../../src/ingest/ingest.js";
+import { ingest, type IngestOptions } from "../../src/ingest/ingest.js";
 
 const write = csvFileWriter("numeric-ids");
 const noStdin = (): Readable => Readable.from([]);
@@ -68,23 +68,6 @@ function exportOf(rows: readonly Row[]): string {
     lines.push(`${id},${score},${date}T10:00:00Z,${person === null ? "" : `p${person}@x.com`},${site}`);
   });
   return `${lines.join("\n")}\n`;
-}
-
-const comparable = (result: IngestResult): unknown => ({
-  cells: [...result.tally.cells.entries()],
-  variants: result.tally.variantOrder,
-  accounting: JSON.stringify(result.tally.accounting),
-  sources: result.sources.map((source) => JSON.stringify(source)),
-  respondents: result.respondents,
-});
-
-async function outcome(run: () => Promise<IngestResult>): Promise<unknown> {
-  try {
-    return comparable(await run());
-  } catch (error) {
-    if (error instanceof Error && (error as Partial<InputError>).code === "input") return `${(error as InputError).location.line}: ${error.message}`;
-    throw error;
-  }
 }
 
 describe("whole-number response IDs decided while reading (property-based, oracle: the ID pass)", () => {
