@@ -119,8 +119,6 @@ function idKey(variant: VariantKey, id: Hash64): [number, number] {
   return [high, high === 0 && key.low === 0 ? 1 : key.low];
 }
 
-
-
 /** The run writer's partitions while reading: ID partitions, then respondent partitions. */
 const BY_ID_OR_RESPONDENT: Route = { keyWord: ID_HIGH, depth: 0, otherwise: PERSON_HIGH };
 
