@@ -226,6 +226,9 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+/** Within this many lines of the file's start a ragged row may be a report's title above the header. */
+const TITLE_LINES = 10;
+
 /** A record checked against the header's field count, as `relax` allows (or an InputError). */
 export function fitToHeader(record: string[], headerLength: number, relax: boolean, file: string, line: number): string[] {
   if (record.length === headerLength) return record;
@@ -233,7 +236,8 @@ export function fitToHeader(record: string[], headerLength: number, relax: boole
   const emptyExtras = extras.every((field) => field.trim() === "");
   if (relax && record.length < headerLength) return [...record, ...new Array<string>(headerLength - record.length).fill("")];
   if (relax && emptyExtras) return record.slice(0, headerLength);
-  // A header of one field under rows of several is most often a report's title read as the header.
+  // A header of one field under rows of several is most often a report's title read as the header; near the
+  // top of the file, a title with a delimiter in it may be too.
   const hint =
     headerLength === 1 && !emptyExtras
       ? "a title line above the header row? --skip-lines skips lines that come before it"
@@ -242,7 +246,8 @@ export function fitToHeader(record: string[], headerLength: number, relax: boole
         : emptyExtras
           ? "a ragged row: check the delimiter and quoting, or say --relax to ignore empty trailing fields"
           : "a field holds an unquoted delimiter or quote? --relax allows only missing or empty trailing fields";
-  throw new InputError(`row has ${plural(record.length, "field")} where the header has ${headerLength}`, { file, line }, hint);
+  const title = headerLength > 1 && line <= TITLE_LINES ? "; or title lines above the header row? --skip-lines skips them" : "";
+  throw new InputError(`row has ${plural(record.length, "field")} where the header has ${headerLength}`, { file, line }, `${hint}${title}`);
 }
 
 function describeReadError(error: unknown, file: string, recordStart: number | undefined, headerLength: number, header: readonly string[] = []): InputError {

@@ -305,6 +305,12 @@ describe("nps-ab analyze on broken input: exit 2, one line naming file and line"
     expect(quoted.stderr).toMatch(/titled\.csv:1: misplaced quote in field 1 of the record starting on line 1 \(.*; or a title line above the header row\? --skip-lines skips it\)\n$/);
     const ragged = runCli(["analyze", write("ragged.csv", "NPS report\nScore,Date,site\n9,2018-01-02,old\n"), "--variant-column", "site"]);
     expect(ragged.stderr).toMatch(/ragged\.csv:2: row has 3 fields where the header has 1 \(a title line above the header row\? --skip-lines skips lines that come before it\)\n$/);
+    // A title with the delimiter in it reads as a header of two fields; the row after it, near the top, hints too.
+    const comma = runCli(["analyze", write("comma.csv", "NPS report, all sites\nGenerated 2018-04-01\nScore,Date,site\n9,2018-01-02,old\n"), "--variant-column", "site"]);
+    expect(comma.stderr).toMatch(/comma\.csv:2: row has 1 field where the header has 2 \(.*; or title lines above the header row\? --skip-lines skips them\)\n$/);
+    // Further down, a ragged row is only that.
+    const late = ["Score,Date,site", ...Array.from({ length: 12 }, () => "9,2018-01-02,old"), "9,2018-01-02"].join("\n");
+    expect(runCli(["analyze", write("late.csv", `${late}\n`), "--variant-column", "site"]).stderr).not.toContain("--skip-lines");
     const read = runCli(["analyze", titled, "--variant-column", "site", "--skip-lines", "3", "--format", "json"]);
     expect(read.status, read.stderr).toBe(0);
     expect((JSON.parse(read.stdout) as JsonReport).data).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsDropped: { "missing-score": 1 } });
