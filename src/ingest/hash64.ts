@@ -137,6 +137,35 @@ export function hashAscii(bytes: Uint8Array, start: number, end: number, lowerCa
   return true;
 }
 
+const digits = new Uint8Array(16);
+
+/**
+ * hashString of `String(value)` for a whole number 0 <= value < 10^16, from its decimal digits written into a
+ * scratch buffer instead of a string (the ledger hashes numeric IDs it stopped deciding: id-set.ts).
+ */
+export function hashWholeNumber(value: number, out: Hash64): Hash64 {
+  // In two parts below 10^8, so that the digits come from 32-bit integer arithmetic, not division of doubles.
+  let high = Math.floor(value / 1e8);
+  let low = value - high * 1e8;
+  let at = 16;
+  do {
+    const next = (low / 10) | 0;
+    digits[(at -= 1)] = 0x30 + low - next * 10;
+    low = next;
+  } while (low > 0);
+  if (high > 0) {
+    // The low part's leading zeros, then the high part.
+    while (at > 8) digits[(at -= 1)] = 0x30;
+    do {
+      const next = (high / 10) | 0;
+      digits[(at -= 1)] = 0x30 + high - next * 10;
+      high = next;
+    } while (high > 0);
+  }
+  hashAscii(digits, at, 16, false, out);
+  return out;
+}
+
 /** Combines a hashed value with another hash (of its variant) in place: a bijection of the value for each `with`. */
 export function combine(out: Hash64, withHigh: number, withLow: number): Hash64 {
   out.high = fmix32(out.high ^ withHigh);

@@ -43,8 +43,18 @@ const BLOCK_BITS = 16;
 const BLOCK_VALUES = 1 << BLOCK_BITS;
 /** An array block becomes a bitmap beyond this many values (where 2 bytes a value reach the bitmap's 8 KB). */
 const ARRAY_MAX = 4096;
-/** What a block costs besides its values: a Map entry and the block object (an estimate, V8's layout). */
-const BLOCK_OVERHEAD = 96;
+/**
+ * What a block costs besides its values: a Map entry, the block object and its typed array (~3x the 96 bytes
+ * first assumed: 80,000 values in 10,000 blocks grew the heap by 6.1 MB, against 2.0 MB counted).
+ */
+const BLOCK_OVERHEAD = 320;
+/**
+ * Past this many values (within the head a file's main thread reads, so that its worker threads are told
+ * before its first chunk), fewer than SPARSE_VALUES a block on average make the set `sparse`: it then costs
+ * tens of bytes a value (11-digit IDs spread over a wide range), and the ID pass does better.
+ */
+const SPARSE_CHECK = 256;
+const SPARSE_VALUES = 16;
 
 interface Block {
   /** Sorted low parts (`size` of them), while the block is an array; null once it is a bitmap. */
@@ -57,19 +67,25 @@ export class IdSet {
   private readonly variants: Map<number, Block>[] = [];
   /** Bytes held by the blocks (estimated overhead included). */
   bytes = 0;
-  /** The block of the last value added: IDs mostly come in order, so most values fall in it. */
-  private lastVariant = -1;
-  private lastHigh = -1;
-  private lastBlock: Block | null = null;
+  /** Values held, and blocks holding them. */
+  size = 0;
+  private blocks = 0;
+  /**
+   * Each variant's block of its last value added: IDs mostly come in order, so most values fall in it (by
+   * variant: the rows of two sites are interleaved).
+   */
+  private readonly lastHighs: number[] = [];
+  private readonly lastBlocks: (Block | undefined)[] = [];
 
   /** Adds `value` (a whole number, 0 <= value < 2^53) of variant `variant`; false if it was there already. */
   add(variant: number, value: number): boolean {
     const high = Math.floor(value / BLOCK_VALUES);
     const low = value - high * BLOCK_VALUES;
-    let block = this.lastBlock;
-    if (block === null || high !== this.lastHigh || variant !== this.lastVariant) {
+    let block = this.lastBlocks[variant];
+    if (block === undefined || high !== this.lastHighs[variant]) {
       block = this.blockOf(variant, high);
-      [this.lastBlock, this.lastHigh, this.lastVariant] = [block, high, variant];
+      this.lastBlocks[variant] = block;
+      this.lastHighs[variant] = high;
     }
     const { bits } = block;
     if (bits !== null) {
@@ -78,9 +94,17 @@ export class IdSet {
       if (((bits[word] as number) & mask) !== 0) return false;
       bits[word] = (bits[word] as number) | mask;
       block.size += 1;
+      this.size += 1;
       return true;
     }
-    return this.addToArray(block, low);
+    const added = this.addToArray(block, low);
+    if (added) this.size += 1;
+    return added;
+  }
+
+  /** Whether the values are too spread out for the set to be worth its memory (see SPARSE_VALUES). */
+  get sparse(): boolean {
+    return this.size >= SPARSE_CHECK && this.blocks * SPARSE_VALUES > this.size;
   }
 
   /** Every value, by variant (in no particular order). */
@@ -108,6 +132,7 @@ export class IdSet {
       const values = new Uint16Array(4);
       block = { values, size: 0, bits: null };
       blocks.set(high, block);
+      this.blocks += 1;
       this.bytes += BLOCK_OVERHEAD + values.byteLength;
     }
     return block;
@@ -129,8 +154,10 @@ export class IdSet {
       at = from;
     }
     if (size === ARRAY_MAX) {
-      this.toBitmap(block);
-      return this.add(this.lastVariant, this.lastHigh * BLOCK_VALUES + low);
+      const bits = this.toBitmap(block);
+      bits[low >>> 5] = (bits[low >>> 5] as number) | (1 << (low & 31));
+      block.size = size + 1;
+      return true;
     }
     if (size < values.length) values.copyWithin(at + 1, at, size);
     else {
@@ -146,7 +173,7 @@ export class IdSet {
     return true;
   }
 
-  private toBitmap(block: Block): void {
+  private toBitmap(block: Block): Int32Array {
     const values = block.values as Uint16Array;
     const bits = new Int32Array(BLOCK_VALUES / 32);
     for (let index = 0; index < block.size; index += 1) {
@@ -156,5 +183,6 @@ export class IdSet {
     this.bytes += bits.byteLength - values.byteLength;
     block.bits = bits;
     block.values = null;
+    return bits;
   }
 }

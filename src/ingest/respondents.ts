@@ -39,7 +39,7 @@
  */
 import type { DropReason, Tally } from "../tally/tally.js";
 import { FileCells, type CellPlace } from "./file-cells.js";
-import { combine, Hash64, hashString } from "./hash64.js";
+import { combine, Hash64, hashString, hashWholeNumber } from "./hash64.js";
 import { copyRecord, FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, VARIANT, WORDS, type Route } from "./ledger-records.js";
 import { IdSet } from "./id-set.js";
 import { Outcomes } from "./ledger-outcomes.js";
@@ -162,6 +162,19 @@ export class RespondentLedger {
     this.idSetBytes = options.idSetBytes ?? 8 << 20;
   }
 
+  /**
+   * Whether the readers are to note whole-number IDs as such (noteNumericId): not when they are hashed anyway
+   * (`hash`), where hashing the ID's text as they read it costs less.
+   */
+  get takesNumericIds(): boolean {
+    return this.numericIds !== "hash";
+  }
+
+  /** How a worker thread's ledger is to note whole-number IDs: left to this one while it decides them. */
+  get numericIdsForChunks(): "keep" | "hash" {
+    return this.ids === null ? "hash" : "keep";
+  }
+
   /** A new file in the spill directory, made on first use. */
   private readonly spillFile = (): string => {
     this.directory ??= new SpillDirectory();
@@ -215,7 +228,7 @@ export class RespondentLedger {
   noteNumericId(variant: VariantKey, value: number): void {
     this.idVariant = variant.index;
     if (this.numericIds === "hash") {
-      this.setIdKey(variant, hashString(String(value), this.scratch));
+      this.setIdKey(variant, hashWholeNumber(value, this.scratch));
       return;
     }
     this.idHigh = NUMERIC | Math.floor(value / TWO_32);
@@ -337,7 +350,7 @@ export class RespondentLedger {
       this.cells.drop("duplicate-response", seq);
       return false;
     }
-    if (ids.bytes > this.idSetBytes) this.handOverIds(ids);
+    if (ids.bytes > this.idSetBytes || ids.sparse) this.handOverIds(ids);
     if (outcome >= 0 && hasPerson) {
       this.keyHigh = this.keyLow = 0;
       return true;
@@ -349,7 +362,7 @@ export class RespondentLedger {
 
   /** Sets `keyHigh`, `keyLow` to the hashed key of a whole-number ID, as noteNumericId makes it with `hash`. */
   private hashKey(variant: number, value: number): void {
-    [this.keyHigh, this.keyLow] = idKey(this.variantList[variant] as VariantKey, hashString(String(value), this.scratch));
+    [this.keyHigh, this.keyLow] = idKey(this.variantList[variant] as VariantKey, hashWholeNumber(value, this.scratch));
   }
 
   /**

@@ -123,7 +123,7 @@ export function countRow(record: CsvRecord, context: RowContext): void {
   const variant = ledger.variant(variantName);
   const id = (field(fields, columns.responseId) ?? "").trim();
   if (id !== "") {
-    const value = wholeNumberId(id);
+    const value = ledger.takesNumericIds ? wholeNumberId(id) : -1;
     if (value >= 0) ledger.noteNumericId(variant, value);
     else ledger.noteId(variant, hashString(id, scratch));
   }

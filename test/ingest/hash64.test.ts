@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Hash64, hashAscii, hashString, HashTable64 } from "../../src/ingest/hash64.js";
+import { Hash64, hashAscii, hashString, HashTable64, hashWholeNumber } from "../../src/ingest/hash64.js";
 
 const hashOf = (text: string): [number, number] => {
   const { high, low } = hashString(text, new Hash64());
@@ -96,6 +96,18 @@ describe("HashTable64 against a Map (property-based)", () => {
         expect(entries.sort()).toEqual([...oracle].map(([name, value]) => `${name}=${value}`).sort());
       }),
       { seed: 66, numRuns: 60 },
+    );
+  });
+});
+
+describe("hashWholeNumber", () => {
+  it("is hashString of the number's decimal text, for any whole number below 10^16", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(1000), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(0, 9, 10, 99, 100, 41_000_000, 999_999_999_999_999, 2 ** 53 - 1)), (value) => {
+        const [number, text] = [hashWholeNumber(value, new Hash64()), hashString(String(value), new Hash64())];
+        expect([number.high, number.low]).toEqual([text.high, text.low]);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -49,3 +49,17 @@ describe("IdSet", () => {
     expect(set.bytes).toBeLessThan(2 * 17 * (8192 + 200));
   });
 });
+
+describe("IdSet.sparse", () => {
+  it("is false for IDs that rise by one or a few, and true past 256 values that average under 16 a block", () => {
+    const dense = new IdSet();
+    for (let value = 41_000_000; value < 41_010_000; value += 3) dense.add(value % 2, value);
+    expect(dense.sparse).toBe(false);
+    const sparse = new IdSet();
+    // Steps of 7,919: about 8 values a block of 65,536.
+    for (let index = 0; index < 255; index += 1) sparse.add(0, index * 7919);
+    expect(sparse.sparse).toBe(false);
+    sparse.add(0, 255 * 7919);
+    expect(sparse.sparse).toBe(true);
+  });
+});

@@ -28,14 +28,15 @@ export class ChunkReader {
     return this.readChunk(job);
   }
 
-  private contextFor(bytes: number, recordSpace: ArrayBuffer | undefined): RowContext {
+  private contextFor(bytes: number, recordSpace: ArrayBuffer | undefined, numericIds: "keep" | "hash"): RowContext {
     const { setup } = this;
     const { dates } = setup;
     const tally = emptyTally();
     // The chunk's records stay in memory (a chunk is at most 16 MB of CSV): they go to the main thread. Room
     // for them up front, as growing by doubling leaves the smaller arrays behind as garbage.
-    // Numeric response IDs are left to the main thread, which merges the chunks in file order.
-    const ledger = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1), recordSpace, numericIds: "keep" });
+    // Whole-number response IDs are left to the main thread, which merges the chunks in file order, while it
+    // decides them.
+    const ledger = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1), recordSpace, numericIds });
     ledger.beginFile(tally);
     return {
       ...setup,
@@ -50,7 +51,7 @@ export class ChunkReader {
     const { setup, block } = this;
     const { fd, size } = setup;
     const start = job.exact ? job.from : findBoundary(fd, size, job.from, job.insideQuotes, setup.recordDelimiter === RD_CRLF, block);
-    const context = this.contextFor(job.stopAt - start, job.recordSpace);
+    const context = this.contextFor(job.stopAt - start, job.recordSpace, job.numericIds);
     const counter = new FastRowCounter(context);
     const scanner = new RecordScanner(setup.delimiter, counter.columns);
     scanner.recordDelimiter = setup.recordDelimiter;

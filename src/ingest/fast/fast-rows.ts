@@ -165,14 +165,14 @@ export class FastRowCounter {
       while (start < end && isSpace(this.bytes[start] as number)) start += 1;
       while (end > start && isSpace(this.bytes[end - 1] as number)) end -= 1;
       if (start === end) return;
-      const value = wholeNumberIdOf(this.bytes, start, end);
+      const value = ledger.takesNumericIds ? wholeNumberIdOf(this.bytes, start, end) : -1;
       if (value >= 0) return ledger.noteNumericId(variant, value);
       // ASCII: trimmed as the text would be. Otherwise (a Unicode space around digits, say) decide on the text.
       if (hashAscii(this.bytes, start, end, false, this.hash)) return ledger.noteId(variant, this.hash);
     }
     const text = this.text(column).trim();
     if (text === "") return;
-    const value = wholeNumberId(text);
+    const value = ledger.takesNumericIds ? wholeNumberId(text) : -1;
     if (value >= 0) ledger.noteNumericId(variant, value);
     else ledger.noteId(variant, hashString(text, this.hash));
   }

@@ -239,7 +239,8 @@ export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promi
       for (; submitted <= Math.min(last, chunks - 1); submitted += 1) {
         if (submitted > 0) quotes += await quoteCount(pool, submitted);
         const [from, stopAt] = [offsets[submitted] as number, offsets[submitted + 1] as number];
-        pool.submit({ kind: "chunk", index: submitted, from, exact: submitted === 0, insideQuotes: quotes % 2 === 1, stopAt, recordSpace: spaces.pop() });
+        const numericIds = io.context.ledger.numericIdsForChunks;
+        pool.submit({ kind: "chunk", index: submitted, from, exact: submitted === 0, insideQuotes: quotes % 2 === 1, stopAt, recordSpace: spaces.pop(), numericIds });
       }
     };
     // The first chunk starts where the head ends, so it needs no quote count: it goes first, and this thread

@@ -45,6 +45,11 @@ export type WorkerJob =
       readonly stopAt: number;
       /** The memory of an earlier chunk's records, merged and given back to hold this chunk's (transferred). */
       readonly recordSpace?: ArrayBuffer | undefined;
+      /**
+       * Whole-number response IDs: left for the main thread to decide (`keep`), or hashed here (`hash`) once
+       * the main thread has stopped deciding them (RespondentLedger.numericIdsForChunks).
+       */
+      readonly numericIds: "keep" | "hash";
     };
 
 export type WorkerAnswer =
