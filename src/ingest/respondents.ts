@@ -29,9 +29,10 @@
  * an exact set of the numbers read (id-set.ts, a Roaring bitmap: ~0.3 MB for the 2M-row bench file's IDs).
  * A copy is dropped at once; a first occurrence is settled at once, or goes on to the respondent step without
  * an ID key. The ID pass is then left with the other IDs, and the bench file's records are written, read and
- * sorted once instead of twice. The set has a budget (LedgerOptions.idSetBytes); past it, its numbers go to
- * the ID pass as MARKER records and later ones as hashed keys, so the result is the same whichever way an ID
- * goes (test/ingest/numeric-ids.test.ts holds it to hashing them all).
+ * sorted once instead of twice. The set has a budget (LedgerOptions.idSetBytes); past it, or once its IDs
+ * prove too spread out to be worth it (IdSet.sparse), its numbers go to the ID pass as MARKER records and later
+ * ones as hashed keys (the reader threads are told to hash them: numericIdsForChunks), so the result is the
+ * same whichever way an ID goes (test/ingest/numeric-ids.test.ts holds it to hashing them all).
  *
  * One consequence, deliberate: a row's score and date are read before it is known to be a duplicate, so with
  * `--strict` a duplicate response with a blank or invalid score is an error too (before, a duplicate was
