@@ -24,6 +24,12 @@ export class FileCells {
   readonly born = new Map<TallyCell, number>();
   /** Cells named by deferred outcomes, by number. */
   readonly places: CellPlace[] = [];
+  /**
+   * Each place's cell once made (createDeferred): rows settled as they are merged (whole-number IDs without a
+   * respondent, respondents.ts) ask for it row after row, and a cell's string key made and looked up each time
+   * was most of the merging thread's time (2M rows: cellKey 0.29 s, cellFor 0.19 s, garbage 0.16 s).
+   */
+  private readonly placeCells: (TallyCell | undefined)[] = [];
   private readonly numbers = new Map<string, number>();
   /** The sequence number of the first row dropped for each reason. */
   readonly firstDrops = new Map<DropReason, number>();
@@ -61,8 +67,11 @@ export class FileCells {
    * counted or (`--dedupe last`) were taken back: either way a sequential read created the cell then.
    */
   createDeferred(id: number, seq: number): TallyCell {
-    const { variant, day, segment } = this.places[id] as CellPlace;
-    const cell = cellFor(this.tally, variant, day, segment);
+    let cell = this.placeCells[id];
+    if (cell === undefined) {
+      const { variant, day, segment } = this.places[id] as CellPlace;
+      this.placeCells[id] = cell = cellFor(this.tally, variant, day, segment);
+    }
     if (seq < (this.born.get(cell) ?? Number.POSITIVE_INFINITY)) this.born.set(cell, seq);
     return cell;
   }
