@@ -144,6 +144,17 @@ export class FastRowCounter {
     return true;
   }
 
+  /** plain, with `this.start..this.end` trimmed of ASCII whitespace, as `trim` trims ASCII text. */
+  private plainTrimmed(column: number): boolean {
+    if (!this.plain(column)) return false;
+    let { start, end } = this;
+    while (start < end && isSpace(this.bytes[start] as number)) start += 1;
+    while (end > start && isSpace(this.bytes[end - 1] as number)) end -= 1;
+    this.start = start;
+    this.end = end;
+    return true;
+  }
+
   private variant(): string | null {
     const { columns, variant, file } = this.context;
     if (columns.variant === null) {
@@ -160,10 +171,8 @@ export class FastRowCounter {
   /** Notes the row's response ID, unless blank: a whole number as such (wholeNumberId), any other text hashed. */
   private responseId(column: number, variant: VariantKey): void {
     const { ledger } = this.context;
-    if (this.plain(column)) {
-      let { start, end } = this;
-      while (start < end && isSpace(this.bytes[start] as number)) start += 1;
-      while (end > start && isSpace(this.bytes[end - 1] as number)) end -= 1;
+    if (this.plainTrimmed(column)) {
+      const { start, end } = this;
       if (start === end) return;
       const value = ledger.takesNumericIds ? wholeNumberIdOf(this.bytes, start, end) : -1;
       if (value >= 0) return ledger.noteNumericId(variant, value);
@@ -179,10 +188,8 @@ export class FastRowCounter {
 
   /** Hashes the trimmed (and lower-cased) value into `this.hash`; false when it is blank. */
   private identifier(column: number, lowerCase: boolean): boolean {
-    if (this.plain(column)) {
-      let { start, end } = this;
-      while (start < end && isSpace(this.bytes[start] as number)) start += 1;
-      while (end > start && isSpace(this.bytes[end - 1] as number)) end -= 1;
+    if (this.plainTrimmed(column)) {
+      const { start, end } = this;
       if (start === end) return false;
       if (hashAscii(this.bytes, start, end, lowerCase, this.hash)) return true;
     }
@@ -195,10 +202,8 @@ export class FastRowCounter {
   /** The score, or -1 when the row was dropped for it (as rows.ts' scoreOf). */
   private score(line: number): number {
     const { columns } = this.context;
-    if (this.plain(columns.score)) {
-      let { start, end } = this;
-      while (start < end && isSpace(this.bytes[start] as number)) start += 1;
-      while (end > start && isSpace(this.bytes[end - 1] as number)) end -= 1;
+    if (this.plainTrimmed(columns.score)) {
+      const { start, end } = this;
       if (end - start === 1 && isDigit(this.bytes, start)) return digit(this.bytes, start);
       if (end - start === 2 && isDigit(this.bytes, start) && isDigit(this.bytes, start + 1)) {
         const value = digit(this.bytes, start) * 10 + digit(this.bytes, start + 1);
