@@ -92,7 +92,7 @@ async function sniff(input: Readable, file: string, options: ReaderOptions): Pro
   const dialect: Dialect = { delimiter: sniffed.delimiter, encoding: encoding.encoding, bom: encoding.bomBytes > 0, compressed };
   const { sepLine } = sniffed;
   // UTF-8 from the header on: without the byte-order mark and the lines skipped, which are not decoded.
-  const text = (): Readable => pipeline(peeked.stream, createDecoder(encoding, file, skipped), () => undefined);
+  const text = (): Readable => pipeline(dropBytes(peeked.stream, encoding.bomBytes + skipped.bytes), createDecoder(encoding.encoding, file, skipped.lines), () => undefined);
   return {
     file,
     dialect,

@@ -78,22 +78,15 @@ export function notUtf8(file: string, line: number): InputError {
 }
 
 /**
- * A Transform from bytes in `encoding` to UTF-8 bytes, without the byte-order mark and the lines `skipped`
- * after it, which it does not decode (`bytes` in `encoding`: ReaderOptions.skipLines). UTF-8 input is only
- * validated and passed through unchanged; other encodings are decoded and re-encoded.
+ * A Transform from bytes in `encoding` to UTF-8 bytes, given the input after its byte-order mark (and any lines
+ * skipped: `linesBefore` of them, for the line numbers of its errors). UTF-8 input is only validated and passed
+ * through unchanged; other encodings are decoded and re-encoded.
  */
-export function createDecoder({ encoding, bomBytes }: DetectedEncoding, file: string, skipped = { lines: 0, bytes: 0 }): Transform {
+export function createDecoder(encoding: EncodingName, file: string, linesBefore = 0): Transform {
   const decoder = new TextDecoder(encoding, { fatal: true });
-  let skip = bomBytes + skipped.bytes;
-  let lines = skipped.lines;
+  let lines = linesBefore;
   return new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-      let bytes = chunk;
-      if (skip > 0) {
-        const skipped = Math.min(skip, bytes.length);
-        bytes = bytes.subarray(skipped);
-        skip -= skipped;
-      }
+    transform(bytes: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
       let text: string;
       try {
         text = decoder.decode(bytes, { stream: true });
