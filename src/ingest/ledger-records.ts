@@ -35,7 +35,7 @@ export const OUTCOME = 8;
  */
 export const MARKER = -1000;
 
-const TWO_32 = 2 ** 32;
+export const TWO_32 = 2 ** 32;
 /** The sequence number of the record at `at` (an integer below 2^53, so exact in a double). */
 export const seqAt = (words: Int32Array, at: number): number => (words[at + SEQ_HIGH] as number) * TWO_32 + ((words[at + SEQ_LOW] as number) >>> 0);
 export function setSeq(words: Int32Array, at: number, seq: number): void {

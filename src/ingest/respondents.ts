@@ -41,7 +41,7 @@
 import type { DropReason, Tally } from "../tally/tally.js";
 import { FileCells, type CellPlace } from "./file-cells.js";
 import { combine, Hash64, hashString, hashWholeNumber } from "./hash64.js";
-import { copyRecord, FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, VARIANT, WORDS, type Route } from "./ledger-records.js";
+import { copyRecord, FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, TWO_32, VARIANT, WORDS, type Route } from "./ledger-records.js";
 import { IdSet } from "./id-set.js";
 import { Outcomes } from "./ledger-outcomes.js";
 import { resolveSpilled } from "./ledger-partitions.js";
@@ -112,7 +112,6 @@ export interface LedgerOptions {
 
 /** The top bit of a record's ID_HIGH marks a whole-number ID (below 2^53) not yet decided: hashed keys have it clear. */
 const NUMERIC = 0x80000000 | 0;
-const TWO_32 = 2 ** 32;
 /** The ID key of a hashed ID: combined with its variant's hash, its top bit cleared (NUMERIC), never (0, 0). */
 function idKey(variant: VariantKey, id: Hash64): [number, number] {
   const key = combine(id, variant.high, variant.low);
