@@ -105,6 +105,8 @@ export class FastRowCounter {
   /** The last cell of each (variant, segment), by text, and by Interner entries (see lastCell). */
   private readonly cells = new Map<string, Map<string | null, LastCell>>();
   private readonly cellsByEntry: (LastCell | undefined)[] = new Array<LastCell | undefined>((ENTRIES + 1) * (ENTRIES + 1)).fill(undefined);
+  /** The ledger's keys of the variants by Interner entry (variantKey). */
+  private readonly variantKeys: (VariantKey | undefined)[] = new Array<VariantKey | undefined>(ENTRIES + 1).fill(undefined);
   /** The Interner entries of this row's variant and segment (-1: none; FILE_VARIANT, NO_SEGMENT: see there). */
   private variantEntry = -1;
   private segmentEntry = -1;
@@ -138,7 +140,7 @@ export class FastRowCounter {
     }
     const variant = this.variant();
     if (variant === null) return ledger.cells.drop("missing-variant", seq);
-    const key = ledger.variant(variant);
+    const key = this.variantKey(variant);
     if (columns.responseId !== null) this.responseId(columns.responseId, key);
     const score = this.score(line);
     if (score < 0) return;
@@ -152,6 +154,13 @@ export class FastRowCounter {
     if (!ledger.deferring) return ledger.cells.countNow(last.cell ?? (last.cell = ledger.cells.cell(variant, day, segment, seq)), score);
     if (last.place < 0) last.place = ledger.cells.id(variant, day, segment);
     ledger.deferUse(key, last.place, score);
+  }
+
+  /** The ledger's key of the row's variant: by its Interner entry when it has one, not a Map lookup by text. */
+  private variantKey(variant: string): VariantKey {
+    const entry = this.variantEntry;
+    if (entry < 0) return this.context.ledger.variant(variant);
+    return (this.variantKeys[entry] ??= this.context.ledger.variant(variant));
   }
 
   /** The scanner slot of a column, or -2 when the record lacks it (--relax reads it as blank). */
