@@ -100,6 +100,8 @@ export class FastRowCounter {
   /** The date part of the last UTC timestamp read by isoInstant, and its midnight (none yet: no byte matches 0xff). */
   private readonly lastDate = new Uint8Array(10).fill(0xff);
   private lastDateMs = 0;
+  /** The instant of the row's date (isoInstant, day). */
+  private instantMs = 0;
   private lastDay = "";
   private readonly dayTexts = new Map<number, string>();
   /** The last cell of each (variant, segment), by text, and by Interner entries (see lastCell). */
@@ -162,6 +164,12 @@ export class FastRowCounter {
     if (entry < 0) return this.context.ledger.variant(variant);
     return (this.variantKeys[entry] ??= this.context.ledger.variant(variant));
   }
+
+  /**
+   * `text` as a function, made once: an arrow function written inside `score` made V8 allocate a context for
+   * it at every call, whether or not it was reached (~40 bytes a row, most of a reader thread's garbage).
+   */
+  private readonly textOf = (column: number): string => this.text(column);
 
   /** The scanner slot of a column, or -2 when the record lacks it (--relax reads it as blank). */
   private slotOf(column: number): number {
@@ -269,7 +277,7 @@ export class FastRowCounter {
     const raw = this.text(columns.score);
     const score = parseLabelledScore(raw);
     if (score.kind === "score") return score.score;
-    if (score.kind === "invalid" && repeatsHeader((column) => this.text(column), columns)) {
+    if (score.kind === "invalid" && repeatsHeader(this.textOf, columns)) {
       unreadHeaderRepeat(this.context);
       return -1;
     }
@@ -285,47 +293,59 @@ export class FastRowCounter {
   private day(line: number): string | null | undefined {
     const { dates, columns, ledger, from, to, timeZone } = this.context;
     if (dates === null || columns.date === null) return null;
-    let epochMs = this.isoInstant(columns.date);
-    if (Number.isNaN(epochMs) && this.plain(columns.date)) epochMs = localDateInstant(this.bytes, this.start, this.end, dates, this.dateZone);
-    if (Number.isNaN(epochMs)) {
-      const date = dates.read(this.text(columns.date), line);
-      if (date.kind !== "date") return void ledger.drop(date.kind === "missing" ? "missing-date" : "invalid-date");
-      epochMs = date.epochMs;
+    // The instant stays in `instantMs` from here on, not in a local: merged with the other readers' results
+    // into one variable, it was a heap number allocated a row.
+    if (!this.isoInstant(columns.date)) {
+      const local = this.plain(columns.date) ? localDateInstant(this.bytes, this.start, this.end, dates, this.dateZone) : Number.NaN;
+      if (Number.isNaN(local)) {
+        const date = dates.read(this.text(columns.date), line);
+        if (date.kind !== "date") return void ledger.drop(date.kind === "missing" ? "missing-date" : "invalid-date");
+        this.instantMs = date.epochMs;
+      } else this.instantMs = local;
     }
-    const day = timeZone === "UTC" ? this.utcDay(epochMs) : dayInTimeZone(epochMs, timeZone);
+    const day = timeZone === "UTC" ? this.utcDay() : dayInTimeZone(this.instantMs, timeZone);
     if ((from !== undefined && day < from) || (to !== undefined && day > to)) return void ledger.drop("outside-window");
     return day;
   }
 
-  /** `YYYY-MM-DDTHH:MM:SS` with `Z` or no offset, read as date.ts' parseTimestamp does; NaN for anything else. */
-  private isoInstant(column: number): number {
-    if (!this.plain(column)) return Number.NaN;
+  /**
+   * `YYYY-MM-DDTHH:MM:SS` with `Z` or no offset, read as date.ts' parseTimestamp does, into `instantMs`; false
+   * for anything else. A field, not the instant returned: V8 does not inline this into `day`, and a double
+   * returned is a heap number allocated a row (16 bytes, most of a reader thread's garbage after `score`'s).
+   */
+  private isoInstant(column: number): boolean {
+    if (!this.plain(column)) return false;
     const { bytes, start: at, end } = this;
     const zulu = end - at === 20 && (bytes[at + 19] === 0x5a || bytes[at + 19] === 0x7a);
-    if (!(end - at === 19 || zulu) || bytes[at + 4] !== 0x2d || bytes[at + 7] !== 0x2d || bytes[at + 13] !== 0x3a || bytes[at + 16] !== 0x3a) return Number.NaN;
+    if (!(end - at === 19 || zulu) || bytes[at + 4] !== 0x2d || bytes[at + 7] !== 0x2d || bytes[at + 13] !== 0x3a || bytes[at + 16] !== 0x3a) return false;
     const separator = bytes[at + 10];
-    if (separator !== 0x54 && separator !== 0x20 && separator !== 0x74) return Number.NaN;
+    if (separator !== 0x54 && separator !== 0x20 && separator !== 0x74) return false;
     const hour = twoDigits(bytes, at + 11);
     const minute = twoDigits(bytes, at + 14);
     const second = twoDigits(bytes, at + 17);
     // twoDigits is negative for a non-digit; the ranges are date.ts' isValidWallClock.
-    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Number.NaN;
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
     // Date.UTC(y, m, d, h, mi, s) is MakeDay(y, m, d) x msPerDay + MakeTime(h, mi, s, 0) (ECMA-262, 21.4.1.27):
     // a timestamp of the last UTC date read (exports come in date order) only adds its time to that midnight.
     const time = ((hour * 60 + minute) * 60 + second) * 1000;
-    if (zulu && this.sameDate(bytes, at)) return this.lastDateMs + time;
+    if (zulu && this.sameDate(bytes, at)) return this.instant(this.lastDateMs + time);
     const century = twoDigits(bytes, at);
     const yearOfCentury = twoDigits(bytes, at + 2);
     // Years before 1000 go to the text path, which finds them invalid (date.ts).
-    if (century < 10 || yearOfCentury < 0) return Number.NaN;
+    if (century < 10 || yearOfCentury < 0) return false;
     const year = century * 100 + yearOfCentury;
     const month = twoDigits(bytes, at + 5);
     const day = twoDigits(bytes, at + 8);
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-    if (!zulu) return wallClockToEpoch([year, month, day, hour, minute, second, 0], this.dateZone);
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return false;
+    if (!zulu) return this.instant(wallClockToEpoch([year, month, day, hour, minute, second, 0], this.dateZone));
     this.lastDateMs = Date.UTC(year, month - 1, day);
     for (let index = 0; index < 10; index += 1) this.lastDate[index] = bytes[at + index] as number;
-    return this.lastDateMs + time;
+    return this.instant(this.lastDateMs + time);
+  }
+
+  private instant(epochMs: number): true {
+    this.instantMs = epochMs;
+    return true;
   }
 
   /** Whether the 10 bytes at `at` are the date (`YYYY-MM-DD`) of the last UTC timestamp read. */
@@ -335,8 +355,9 @@ export class FastRowCounter {
     return true;
   }
 
-  /** The UTC day of an instant: the last row's, or one seen before (an export sorted by something else than time). */
-  private utcDay(epochMs: number): string {
+  /** The UTC day of `instantMs`: the last row's, or one seen before (an export sorted by something else than time). */
+  private utcDay(): string {
+    const epochMs = this.instantMs;
     const dayNumber = Math.floor(epochMs / DAY_MS);
     if (dayNumber !== this.lastDayNumber) {
       let day = this.dayTexts.get(dayNumber);
