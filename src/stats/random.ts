@@ -32,9 +32,12 @@ export function seededRandom(seed: number): RandomSource {
   const first = splitMix64(seeding);
   const second = splitMix64(seeding);
   const state = new Uint32Array([Number(first & 0xffffffffn), Number(first >> 32n), Number(second & 0xffffffffn), Number(second >> 32n)]);
+  // The 32-bit output as a signed integer (`| 0`, where the reference C code has an unsigned one): callers take
+  // its bits with `>>>`, which reads it as unsigned, so the doubles are the same, and a signed 32-bit integer
+  // is a small integer to V8 where an unsigned one of 2^31 or more was a heap number allocated per output.
   const next32 = (): number => {
     const s1 = state[1]!;
-    const result = Math.imul(rotateLeft(Math.imul(s1, 5), 7), 9) >>> 0;
+    const result = Math.imul(rotateLeft(Math.imul(s1, 5), 7), 9) | 0;
     const shifted = s1 << 9;
     state[2]! ^= state[0]!;
     state[3]! ^= s1;
