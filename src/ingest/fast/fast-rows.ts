@@ -28,23 +28,24 @@ function twoDigits(bytes: Buffer, at: number): number {
 const isDigit = (bytes: Buffer, at: number): boolean => (bytes[at] as number) >= 0x30 && (bytes[at] as number) <= 0x39;
 
 /**
- * Values of a low-cardinality column (variant, segment) by their bytes, so a repeated value is not decoded
- * again: up to ENTRIES values of up to ENTRY_BYTES bytes, each found by its length and first byte, then
- * checked byte by byte. Typed arrays rather than an array of entries with a Buffer each: two such lookups a row
- * were ~10% of a reader thread's time (`count`, `segmentValue`), the entry objects and the Buffers' length
- * getter most of it.
+ * The trimmed text of a low-cardinality column's values (variant, segment) by their bytes, so a repeated value
+ * is not decoded again: up to ENTRIES values of up to ENTRY_BYTES bytes, each found by its length and first
+ * byte, then checked byte by byte. Typed arrays rather than an array of entries with a Buffer each: two such
+ * lookups a row were ~10% of a reader thread's time (`count`, `segmentValue`), the entry objects and the
+ * Buffers' length getter most of it. The text, not a value made by a function given: with a function per
+ * column the call met a second target and V8 gave up the compiled row counter (`node --trace-deopt`), as it
+ * did when the first text went into an array made empty (an array of small integers to V8, until then).
  */
-class Interner<T> {
+class Interner {
   private readonly lengths = new Int32Array(ENTRIES);
   private readonly firstBytes = new Int32Array(ENTRIES);
   private readonly stored = new Uint8Array(ENTRIES * ENTRY_BYTES);
-  private readonly values: T[] = [];
+  private readonly texts = new Array<string>(ENTRIES).fill("");
   private count = 0;
   /** The entry of the last value found or added, or -1 when it was not kept (too many, or too long). */
   entry = -1;
-  constructor(private readonly make: (text: string) => T) {}
 
-  value(bytes: Buffer, start: number, end: number): T {
+  value(bytes: Buffer, start: number, end: number): string {
     const length = end - start;
     const first = length > 0 ? (bytes[start] as number) : -1;
     const { lengths, firstBytes, stored } = this;
@@ -55,20 +56,20 @@ class Interner<T> {
       while (at < end && stored[base + at] === bytes[at]) at += 1;
       if (at === end) {
         this.entry = entry;
-        return this.values[entry] as T;
+        return this.texts[entry] as string;
       }
     }
     this.entry = -1;
-    const value = this.make(bytes.toString("utf8", start, end));
+    const text = bytes.toString("utf8", start, end).trim();
     if (this.count < ENTRIES && length <= ENTRY_BYTES) {
       stored.set(bytes.subarray(start, end), this.count * ENTRY_BYTES);
       lengths[this.count] = length;
       firstBytes[this.count] = first;
-      this.values.push(value);
+      this.texts[this.count] = text;
       this.entry = this.count;
       this.count += 1;
     }
-    return value;
+    return text;
   }
 }
 const ENTRIES = 32;
@@ -91,8 +92,8 @@ export class FastRowCounter {
   /** Content bounds found by `plain`. */
   private start = 0;
   private end = 0;
-  private readonly variants = new Interner((text) => text.trim() || null);
-  private readonly segments = new Interner((text) => text.trim() || "(blank)");
+  private readonly variants = new Interner();
+  private readonly segments = new Interner();
   private readonly hash = new Hash64();
   private readonly sparse: string[] = [];
   private readonly dateZone: string;
@@ -214,9 +215,9 @@ export class FastRowCounter {
       return variant;
     }
     if (this.plain(columns.variant)) {
-      const value = this.variants.value(this.bytes, this.start, this.end);
+      const text = this.variants.value(this.bytes, this.start, this.end);
       this.variantEntry = this.variants.entry;
-      return value;
+      return text === "" ? null : text;
     }
     this.variantEntry = -1;
     return this.text(columns.variant).trim() || null;
@@ -224,9 +225,9 @@ export class FastRowCounter {
 
   private segmentValue(column: number): string {
     if (this.plain(column)) {
-      const value = this.segments.value(this.bytes, this.start, this.end);
+      const text = this.segments.value(this.bytes, this.start, this.end);
       this.segmentEntry = this.segments.entry;
-      return value;
+      return text === "" ? "(blank)" : text;
     }
     this.segmentEntry = -1;
     return this.text(column).trim() || "(blank)";
