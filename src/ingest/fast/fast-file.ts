@@ -212,10 +212,20 @@ export class FastFileRows implements FileRows {
         readRange(this.fd, this.size, stream, Number.POSITIVE_INFINITY, sink, Buffer.allocUnsafe(BLOCK_BYTES), progress);
         return;
       }
+      // Each block goes after the record the last one cut, in memory reused from block to block (as readRange
+      // does for a file), not in a new Buffer each time (Buffer.concat): the blocks' memory is outside V8's
+      // heap, freed only when a collection finds its Buffer dead, and the reader allocates so little in the
+      // heap that collections are rare: piping in 2M rows peaked ~25 MB higher that way.
+      let joined = Buffer.allocUnsafe(BLOCK_BYTES);
       for (;;) {
         const block = await this.block();
-        stream.push(block, sink);
-        if (block === null) return;
+        if (block === null) return void stream.push(null, sink);
+        const { held } = stream;
+        const length = held.length + block.length;
+        if (length > joined.length) joined = Buffer.allocUnsafe(Math.max(length, joined.length * 2));
+        held.copy(joined, 0);
+        block.copy(joined, held.length);
+        stream.push(joined.subarray(0, length), sink, Number.POSITIVE_INFINITY, true);
       }
     });
   }
