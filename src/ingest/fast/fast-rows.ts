@@ -317,7 +317,7 @@ export class FastRowCounter {
     if (dayNumber !== this.lastDayNumber) {
       let day = this.dayTexts.get(dayNumber);
       if (day === undefined) {
-        day = new Date(epochMs).toISOString().slice(0, 10);
+        day = dayInTimeZone(epochMs, "UTC");
         if (this.dayTexts.size >= 100_000) this.dayTexts.clear();
         this.dayTexts.set(dayNumber, day);
       }
