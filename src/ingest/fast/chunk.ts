@@ -22,14 +22,13 @@ export function readRange(fd: number, size: number, stream: RecordStream, stopAt
       stream.push(null, sink, stopAt);
       return;
     }
-    // The record cut by the last block goes first, then the file's next bytes after it.
-    const { held } = stream;
-    if (held.length * 2 > buffer.length) buffer = Buffer.allocUnsafe(held.length * 2 + block.length);
-    held.copy(buffer, 0);
-    const read = readSync(fd, buffer, held.length, Math.min(buffer.length - held.length, size - position), position);
+    // The record cut by the last block goes first, then the file's next bytes after it (at least as many).
+    const held = stream.held.length;
+    buffer = stream.heldFirst(buffer, held);
+    const read = readSync(fd, buffer, held, Math.min(buffer.length - held, size - position), position);
     position += read;
     onRead?.(position);
-    if (stream.push(buffer.subarray(0, held.length + read), sink, stopAt, true)) return;
+    if (stream.push(buffer.subarray(0, held + read), sink, stopAt, true)) return;
   }
 }
 

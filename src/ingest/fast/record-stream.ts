@@ -108,6 +108,18 @@ export class RecordStream {
     return this.pending;
   }
 
+  /**
+   * `buffer` with the bytes held copied to its start, or a larger buffer when it has less than `room` bytes
+   * after them: the next bytes go there, and `push` takes them with `heldIncluded`, so the blocks are read into
+   * memory reused from block to block, not joined in a new Buffer each time.
+   */
+  heldFirst(buffer: Buffer, room: number): Buffer {
+    const held = this.pending;
+    const joined = held.length + room > buffer.length ? Buffer.allocUnsafe(held.length + Math.max(room, buffer.length)) : buffer;
+    held.copy(joined, 0);
+    return joined;
+  }
+
   /** Forgets the bytes held after `offset`, to read on from `offset` elsewhere (a chunk of the file). */
   dropHeld(): void {
     this.pending = Buffer.alloc(0);
