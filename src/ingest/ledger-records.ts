@@ -65,15 +65,31 @@ export function copyRecord(from: Int32Array, at: number, to: Int32Array, toAt: n
   to[toAt + 8] = from[at + 8] as number;
 }
 
+/** Records in memory: `shared`, in a SharedArrayBuffer (see LedgerOptions.sharedRecords). */
+function recordWords(words: number, shared: boolean): Int32Array {
+  return shared ? new Int32Array(new SharedArrayBuffer(words * 4)) : new Int32Array(words);
+}
+
+/** Records kept in shared memory, in `space` when given and large enough (see LedgerOptions.sharedRecords). */
+export interface SharedRecords {
+  readonly space?: SharedArrayBuffer | undefined;
+}
+
 /** A growing array of records. */
 export class RecordList {
   words: Int32Array;
   length = 0;
+  private readonly shared: boolean;
 
-  /** `space`: memory to reuse for the records when it holds `records` of them (see LedgerOptions.recordSpace). */
-  constructor(records = 1024, space?: ArrayBuffer) {
+  /**
+   * `shared`: the records are kept in shared memory, growth included, reusing `shared.space` when it holds
+   * `records` of them (see LedgerOptions.sharedRecords).
+   */
+  constructor(records = 1024, shared?: SharedRecords) {
     const words = Math.max(1, records) * WORDS;
-    this.words = space !== undefined && space.byteLength >= words * 4 ? new Int32Array(space) : new Int32Array(words);
+    const space = shared?.space;
+    this.shared = shared !== undefined;
+    this.words = space !== undefined && space.byteLength >= words * 4 ? new Int32Array(space) : recordWords(words, this.shared);
   }
 
   /** Room for one more record; returns its first word's index. */
@@ -89,7 +105,7 @@ export class RecordList {
     let size = this.words.length;
     while (this.length + count * WORDS > size) size *= 2;
     if (size > this.words.length) {
-      const bigger = new Int32Array(size);
+      const bigger = recordWords(size, this.shared);
       bigger.set(this.words);
       this.words = bigger;
     }
@@ -183,9 +199,9 @@ export class RunWriter {
     private readonly route: Route,
     private readonly budget: number,
     initialRecords = 1024,
-    space?: ArrayBuffer,
+    shared?: SharedRecords,
   ) {
-    this.buffer = new RecordList(initialRecords, space);
+    this.buffer = new RecordList(initialRecords, shared);
   }
 
   /** Where a partition's records lie (see segmentsOf). */

@@ -41,7 +41,7 @@
 import type { DropReason, Tally } from "../tally/tally.js";
 import { FileCells, type CellPlace } from "./file-cells.js";
 import { combine, Hash64, hashString, hashWholeNumber } from "./hash64.js";
-import { copyRecord, FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, TWO_32, VARIANT, WORDS, type Route } from "./ledger-records.js";
+import { copyRecord, FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, TWO_32, VARIANT, WORDS, type Route, type SharedRecords } from "./ledger-records.js";
 import { IdSet } from "./id-set.js";
 import { Outcomes } from "./ledger-outcomes.js";
 import { resolveSpilled } from "./ledger-partitions.js";
@@ -92,11 +92,17 @@ export interface LedgerOptions {
   /** Room for records made up front (a worker thread's ledger, which knows its chunk's size). */
   readonly initialRecords?: number | undefined;
   /**
-   * Memory for those records, used when large enough: a worker thread gets back the memory of a chunk's
-   * records once the main thread has merged them. Allocating ~8 MB afresh per chunk and freeing it on another
-   * thread left ~25 MB more resident on a 2 GB file (glibc keeps freed blocks of that size for reuse).
+   * A worker thread's ledger keeps its records in shared memory (SharedArrayBuffer), which the main thread
+   * reads and hands back without copying or transferring it. A transfer detaches an ArrayBuffer, and the first
+   * detach in a thread threw away all of its optimized code that reads typed arrays (V8's "ArrayBufferDetaching"
+   * protector: `node --trace-protector-invalidation`), made again with a check of every access for a detached
+   * buffer.
+   *
+   * `space` is the memory of an earlier chunk's records, used when large enough: the main thread gives it back
+   * once it has merged them. Allocating ~8 MB afresh per chunk and freeing it on another thread left ~25 MB
+   * more resident on a 2 GB file (glibc keeps freed blocks of that size for reuse).
    */
-  readonly recordSpace?: ArrayBuffer | undefined;
+  readonly sharedRecords?: SharedRecords | undefined;
   /** Threads that resolve a spilled ledger (default: see resolveSpilled); tests set them. */
   readonly resolveThreads?: number | undefined;
   /**
@@ -156,7 +162,7 @@ export class RespondentLedger {
   ) {
     this.budget = options.budgetRecords ?? 1 << 17;
     this.resolveThreads = options.resolveThreads;
-    this.writer = new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, BY_ID_OR_RESPONDENT, this.budget, options.initialRecords, options.recordSpace);
+    this.writer = new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, BY_ID_OR_RESPONDENT, this.budget, options.initialRecords, options.sharedRecords);
     this.numericIds = options.numericIds ?? "decide";
     if (this.numericIds === "decide") this.ids = new IdSet();
     this.idSetBytes = options.idSetBytes ?? 8 << 20;

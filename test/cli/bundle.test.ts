@@ -80,4 +80,14 @@ describe("the bundled CLI", () => {
     expect(report.data.sources[0]?.rowsRead).toBe(200_000);
     expect(report.data.sources[0]?.rowsDropped["duplicate-response"]).toBe(200);
   });
+
+  it("detaches no ArrayBuffer in any thread while it reads a large export", () => {
+    // The first detach (a transfer, say) in a thread throws away all of its optimized code that reads typed
+    // arrays, then made again with slower checks (LedgerOptions.sharedRecords). V8 prints to stdout when that
+    // happens; its flags hold for every thread of the process.
+    const traced = run(["--trace-protector-invalidation", join(root, "bin", "nps-ab.js")], ["analyze", largeExport(), "--variant-column", "Site", "--format", "json", "--draws", "1000"]);
+    expect(traced.status, traced.stderr).toBe(0);
+    if (availableParallelism() > 1) expect(traced.stderr).toMatch(/worker threads started: [3-9]/);
+    expect(traced.stdout).not.toMatch(/ArrayBufferDetaching/);
+  });
 });

@@ -19,6 +19,21 @@ describe("ledger records", () => {
     for (let seq = 0; seq < 3000; seq += 1) expect([...words.subarray(seq * WORDS, (seq + 1) * WORDS)]).toEqual([...recordOf(seq)]);
   });
 
+  it("stay in shared memory as a shared list grows, reusing the space it is given when large enough", () => {
+    const list = new RecordList(2, {});
+    expect(list.words.buffer).toBeInstanceOf(SharedArrayBuffer);
+    for (let seq = 0; seq < 3000; seq += 1) list.add(recordOf(seq), 0);
+    expect(list.words.buffer).toBeInstanceOf(SharedArrayBuffer);
+    for (let seq = 0; seq < 3000; seq += 1) expect([...list.view().subarray(seq * WORDS, (seq + 1) * WORDS)]).toEqual([...recordOf(seq)]);
+    const space = list.words.buffer as SharedArrayBuffer;
+    expect(new RecordList(3000, { space }).words.buffer).toBe(space);
+    // Too small for the records asked for: new shared memory.
+    const fresh = new RecordList(space.byteLength, { space }).words.buffer;
+    expect(fresh).not.toBe(space);
+    expect(fresh).toBeInstanceOf(SharedArrayBuffer);
+    expect(new RecordList(2).words.buffer).toBeInstanceOf(ArrayBuffer);
+  });
+
   it("store sequence numbers past 2^32 exactly", () => {
     const words = new Int32Array(WORDS);
     for (const seq of [0, 2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 45 + 12345]) {

@@ -28,7 +28,7 @@ export class ChunkReader {
     return this.readChunk(job);
   }
 
-  private contextFor(bytes: number, recordSpace: ArrayBuffer | undefined, numericIds: "keep" | "hash"): RowContext {
+  private contextFor(bytes: number, recordSpace: SharedArrayBuffer | undefined, numericIds: "keep" | "hash"): RowContext {
     const { setup } = this;
     const { dates } = setup;
     const tally = emptyTally();
@@ -36,7 +36,7 @@ export class ChunkReader {
     // for them up front, as growing by doubling leaves the smaller arrays behind as garbage.
     // Whole-number response IDs are left to the main thread, which merges the chunks in file order, while it
     // decides them.
-    const ledger = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1), recordSpace, numericIds });
+    const ledger = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1), sharedRecords: { space: recordSpace }, numericIds });
     ledger.beginFile(tally);
     return {
       ...setup,

@@ -199,9 +199,8 @@ class Pool {
   private dispatch(): void {
     for (const worker of this.workers) {
       while (this.queue.length > 0 && (this.posted.get(worker) as number) < this.postedAhead) {
-        const job = this.queue.shift() as WorkerJob;
-        const space = job.kind === "chunk" ? job.recordSpace : undefined;
-        worker.postMessage(job, space === undefined ? [] : [space]);
+        // Not a transfer: a chunk's record space is shared memory (LedgerOptions.sharedRecords).
+        worker.postMessage(this.queue.shift() as WorkerJob);
         this.posted.set(worker, (this.posted.get(worker) as number) + 1);
       }
     }
@@ -234,7 +233,7 @@ export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promi
     let quotes = 0;
     let submitted = 0;
     // The memory of merged chunks' records, handed back to the workers for the next chunks (see recordSpace).
-    const spaces: ArrayBuffer[] = [];
+    const spaces: SharedArrayBuffer[] = [];
     const submitUpTo = async (last: number): Promise<void> => {
       for (; submitted <= Math.min(last, chunks - 1); submitted += 1) {
         if (submitted > 0) quotes += await quoteCount(pool, submitted);
@@ -252,7 +251,7 @@ export async function countInParallel(plan: ParallelPlan, io: ParallelIo): Promi
       const answer = await pool.result("chunk", index);
       if (answer.kind !== "chunk") throw pool.failureOr(answer);
       mergeOrReread(answer, offsets[index + 1] as number, io);
-      spaces.push(answer.ledger.records.buffer as ArrayBuffer);
+      spaces.push(answer.ledger.records.buffer as SharedArrayBuffer);
       io.onProgress?.(Math.min(stream.offset, size), size);
     }
     done = true;

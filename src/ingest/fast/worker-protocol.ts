@@ -43,8 +43,8 @@ export type WorkerJob =
       readonly insideQuotes: boolean;
       /** The chunk holds the records that start before this offset. */
       readonly stopAt: number;
-      /** The memory of an earlier chunk's records, merged and given back to hold this chunk's (transferred). */
-      readonly recordSpace?: ArrayBuffer | undefined;
+      /** The memory of an earlier chunk's records, merged and given back to hold this chunk's (LedgerOptions.sharedRecords). */
+      readonly recordSpace?: SharedArrayBuffer | undefined;
       /**
        * Whole-number response IDs: left for the main thread to decide (`keep`), or hashed here (`hash`) once
        * the main thread has stopped deciding them (RespondentLedger.numericIdsForChunks).

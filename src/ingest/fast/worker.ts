@@ -16,6 +16,7 @@ parentPort?.on("message", (message: WorkerMessage) => {
   }
   if (reader === null) throw new InternalError("a reader thread was sent a job before its setup");
   const answer = reader.run(message);
-  // A chunk's records are handed over, not copied.
-  parentPort?.postMessage(answer, answer.kind === "chunk" ? [answer.ledger.records.buffer as ArrayBuffer] : []);
+  // A chunk's records are in shared memory (LedgerOptions.sharedRecords): handed over, neither copied nor
+  // transferred. This thread lets go of them: the next chunk's ledger is a new one.
+  parentPort?.postMessage(answer);
 });
