@@ -167,11 +167,22 @@ const WORKER_AHEAD = 2;
 export const ONE_THREAD_ABOVE = 6_000_000;
 
 /**
+ * With fewer cores than this the partitions are resolved on this thread alone. On 2 cores the worker thread
+ * never paid for its start: it came online ~50 ms into the resolution with its code not yet compiled, and this
+ * thread then waited for its last groups. Alone, this thread took the 2M-row bench file 1-3% faster (medians
+ * of 8 and 12 alternating runs: 1.10 s against 1.13 s, 1.145 s against 1.16 s) with ~0.1 s less CPU, and 5M
+ * rows in 2.10 s either way (BENCHMARKS.md). Not measured with more cores.
+ */
+const MIN_CORES_FOR_THREADS = 3;
+
+/**
  * Resolves every partition of a spilled ledger; adds what it decides into `outcomes`. `threads`: this one
- * and workers (default: the cores available, at most 8; one above ONE_THREAD_ABOVE records).
+ * and workers (default: the cores available, at most 8; one above ONE_THREAD_ABOVE records or with fewer than
+ * MIN_CORES_FOR_THREADS cores).
  */
 export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes, threadsWanted?: number): Promise<void> {
-  const threads = threadsWanted ?? (recordsInRuns(ledger.runs) > ONE_THREAD_ABOVE ? 1 : Math.min(availableParallelism(), 8));
+  const cores = Math.min(availableParallelism(), 8);
+  const threads = threadsWanted ?? (cores < MIN_CORES_FOR_THREADS || recordsInRuns(ledger.runs) > ONE_THREAD_ABOVE ? 1 : cores);
   // A few groups per thread, so that one slow group does not leave the other threads idle for long; one group
   // (one set of outcomes and survivor runs) on one thread.
   const groups = threads < 2 ? 1 : Math.min(TOP_PARTITIONS, threads * 4);
