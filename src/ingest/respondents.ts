@@ -42,7 +42,7 @@ import type { DropReason, Tally } from "../tally/tally.js";
 import { FileCells, type CellPlace } from "./file-cells.js";
 import { combine, Hash64, hashString, hashWholeNumber } from "./hash64.js";
 import { copyRecord, FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, TWO_32, VARIANT, WORDS, type Route, type SharedRecords } from "./ledger-records.js";
-import { IdSet } from "./id-set.js";
+import { IdSet, wholeNumberId } from "./id-set.js";
 import { Outcomes } from "./ledger-outcomes.js";
 import { resolveSpilled } from "./ledger-partitions.js";
 import { releaseTables, resolveIds, resolveRespondents, type Resolution } from "./ledger-resolve.js";
@@ -225,6 +225,16 @@ export class RespondentLedger {
   noteId(variant: VariantKey, id: Hash64): void {
     this.setIdKey(variant, id);
     this.idVariant = variant.index;
+  }
+
+  /**
+   * The row's response ID as text (trimmed, not blank), for the readers that have it as text: a whole number
+   * written plainly (wholeNumberId) noted as such, any other text hashed.
+   */
+  noteIdText(variant: VariantKey, text: string): void {
+    const value = this.takesNumericIds ? wholeNumberId(text) : -1;
+    if (value >= 0) this.noteNumericId(variant, value);
+    else this.noteId(variant, hashString(text, this.scratch));
   }
 
   /**

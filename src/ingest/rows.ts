@@ -15,7 +15,6 @@ import type { CsvRecord } from "./read-records.js";
 import type { RespondentLedger } from "./respondents.js";
 import { parseLabelledScore } from "./score.js";
 import { Hash64, hashString } from "./hash64.js";
-import { wholeNumberId } from "./id-set.js";
 
 const scratch = new Hash64();
 
@@ -122,11 +121,7 @@ export function countRow(record: CsvRecord, context: RowContext): void {
   }
   const variant = ledger.variant(variantName);
   const id = (field(fields, columns.responseId) ?? "").trim();
-  if (id !== "") {
-    const value = ledger.takesNumericIds ? wholeNumberId(id) : -1;
-    if (value >= 0) ledger.noteNumericId(variant, value);
-    else ledger.noteId(variant, hashString(id, scratch));
-  }
+  if (id !== "") ledger.noteIdText(variant, id);
   const score = scoreOf(record, context);
   if (score === null) return;
   const day = dayOf(record, context);

@@ -8,7 +8,7 @@ import { InputError } from "../../errors.js";
 import type { TallyCell } from "../../tally/tally.js";
 import { DAY_MS, dayInTimeZone, daysInMonth, wallClockToEpoch } from "../date.js";
 import { Hash64, hashAscii, hashString } from "../hash64.js";
-import { wholeNumberId, wholeNumberIdOf } from "../id-set.js";
+import { wholeNumberIdOf } from "../id-set.js";
 import type { VariantKey } from "../respondents.js";
 import { repeatsHeader, unreadHeaderRepeat, type RowContext } from "../rows.js";
 import { parseLabelledScore } from "../score.js";
@@ -199,10 +199,7 @@ export class FastRowCounter {
       if (hashAscii(this.bytes, start, end, false, this.hash)) return ledger.noteId(variant, this.hash);
     }
     const text = this.text(column).trim();
-    if (text === "") return;
-    const value = ledger.takesNumericIds ? wholeNumberId(text) : -1;
-    if (value >= 0) ledger.noteNumericId(variant, value);
-    else ledger.noteId(variant, hashString(text, this.hash));
+    if (text !== "") ledger.noteIdText(variant, text);
   }
 
   /** Hashes the trimmed (and lower-cased) value into `this.hash`; false when it is blank. */
