@@ -214,6 +214,21 @@ export class RunWriter {
     this.flushIfFull();
   }
 
+  /** Adds a record made of these words (a sequence number below 2^53 and the 32-bit fields). */
+  write(seq: number, idHigh: number, idLow: number, personHigh: number, personLow: number, variant: number, file: number, outcome: number): void {
+    const at = this.buffer.append();
+    const { words } = this.buffer;
+    setSeq(words, at, seq);
+    words[at + ID_HIGH] = idHigh;
+    words[at + ID_LOW] = idLow;
+    words[at + PERSON_HIGH] = personHigh;
+    words[at + PERSON_LOW] = personLow;
+    words[at + VARIANT] = variant;
+    words[at + FILE] = file;
+    words[at + OUTCOME] = outcome;
+    this.flushIfFull();
+  }
+
   flushIfFull(): void {
     if (this.buffer.length >= this.budget * WORDS) this.flush();
   }

@@ -287,18 +287,7 @@ export class RespondentLedger {
       this.idHigh = this.keyHigh;
       this.idLow = this.keyLow;
     }
-    const { buffer } = this.writer;
-    const at = buffer.append();
-    const { words } = buffer;
-    setSeq(words, at, this.seq);
-    words[at + ID_HIGH] = this.idHigh;
-    words[at + ID_LOW] = this.idLow;
-    words[at + PERSON_HIGH] = this.personHigh;
-    words[at + PERSON_LOW] = this.personLow;
-    words[at + VARIANT] = variant;
-    words[at + FILE] = this.files.length - 1;
-    words[at + OUTCOME] = outcome;
-    this.writer.flushIfFull();
+    this.writer.write(this.seq, this.idHigh, this.idLow, this.personHigh, this.personLow, variant, this.files.length - 1, outcome);
   }
 
   /** What a worker thread's ledger noted for its chunk (its Tally is the chunk's). */
@@ -390,19 +379,9 @@ export class RespondentLedger {
    */
   private handOverIds(ids: IdSet): void {
     this.ids = null;
-    const { buffer } = this.writer;
     ids.forEach((variant, value) => {
       this.hashKey(variant, value);
-      const at = buffer.append();
-      const { words } = buffer;
-      setSeq(words, at, 0);
-      words[at + ID_HIGH] = this.keyHigh;
-      words[at + ID_LOW] = this.keyLow;
-      words[at + PERSON_HIGH] = words[at + PERSON_LOW] = 0;
-      words[at + VARIANT] = variant;
-      words[at + FILE] = 0;
-      words[at + OUTCOME] = MARKER;
-      this.writer.flushIfFull();
+      this.writer.write(0, this.keyHigh, this.keyLow, 0, 0, variant, 0, MARKER);
     });
   }
 
