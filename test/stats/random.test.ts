@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gammaCdf, normalCdf } from "../../src/stats/distributions.js";
-import { gammaVariate, seededRandom, standardNormal } from "../../src/stats/random.js";
+import { gammaVariate, generatorOf, seededRandom, standardNormal, Xoshiro128StarStar } from "../../src/stats/random.js";
 import type { RandomSource } from "../../src/stats/types.js";
 import { expectClose } from "./close.js";
 import { EXTRA } from "./reference.js";
@@ -44,6 +44,16 @@ describe("seededRandom (xoshiro128**)", () => {
     // SE of the mean: sqrt(1/12 / 2e5) = 6.5e-4; of the variance ~ 1.9e-4.
     expectClose(mean, 0.5, { abs: 4 * 6.5e-4 }, "uniform mean");
     expectClose(variance, 1 / 12, { abs: 4 * 1.9e-4 }, "uniform variance");
+  });
+  it("hands its generator's state over: set on another generator, the sequence goes on there", () => {
+    const random = seededRandom(2024);
+    const generator = generatorOf(random) as Xoshiro128StarStar;
+    draw(5, random);
+    const other = new Xoshiro128StarStar(1);
+    other.state = generator.state;
+    const expected = draw(20, random);
+    expect(draw(20, () => other.nextDouble())).toStrictEqual(expected);
+    expect(generatorOf(() => 0.5)).toBeUndefined();
   });
   it("rejects a seed that is not a safe integer", () => {
     expect(() => seededRandom(1.5)).toThrow(RangeError);
