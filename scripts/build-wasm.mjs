@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Part of `npm run build`: assembles the WebAssembly text sources under src/ (specials.wat, see
- * src/ingest/fast/special-index.ts) into binaries beside the compiled JavaScript in dist/, with wabt (the
- * WebAssembly Binary Toolkit's wat2wasm, compiled to JavaScript). The binaries are build output, not in git.
+ * src/ingest/fast/special-index.ts; monte-carlo.wat, see src/stats/monte-carlo-kernel.ts) into binaries
+ * beside the compiled JavaScript in dist/, with wabt (the WebAssembly Binary Toolkit's wat2wasm, compiled to
+ * JavaScript). The binaries are build output, not in git.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -10,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import wabt from "wabt";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const SOURCES = ["ingest/fast/specials.wat"];
+const SOURCES = ["ingest/fast/specials.wat", "stats/monte-carlo.wat"];
 
 /** The binary of a .wat file (SIMD on: the module uses 128-bit vectors). */
 export async function assemble(path) {

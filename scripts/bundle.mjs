@@ -19,7 +19,7 @@
  *
  * The bundles keep the files' relative URLs working: the three sit side by side under the names the code
  * starts them by (`new URL("./worker.js", import.meta.url)` in parallel.ts, "./ledger-worker.js" in
- * ledger-partitions.ts), beside a copy of specials.wasm, two levels below package.json as dist/cli/main.js is.
+ * ledger-partitions.ts), beside copies of specials.wasm and monte-carlo.wasm, two levels below package.json as dist/cli/main.js is.
  * test/cli/bundle.test.ts checks every such URL in them against the files.
  */
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
@@ -63,3 +63,4 @@ for (const [name, path] of Object.entries(ENTRY_POINTS)) {
   }
 }
 copyFileSync(join(dist, "ingest/fast/specials.wasm"), join(out, "specials.wasm"));
+copyFileSync(join(dist, "stats/monte-carlo.wasm"), join(out, "monte-carlo.wasm"));

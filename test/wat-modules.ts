@@ -1,10 +1,10 @@
-/** specials.wat assembled as scripts/build-wasm.mjs does, for tests that run from the TypeScript sources. */
+/** The WebAssembly text sources assembled as scripts/build-wasm.mjs does, for tests that run from the TypeScript sources. */
 import { readFileSync } from "node:fs";
 import wabt from "wabt";
 
-export async function specialsBinary(): Promise<Uint8Array> {
-  const path = new URL("../../src/ingest/fast/specials.wat", import.meta.url);
-  const module = (await wabt()).parseWat("specials.wat", readFileSync(path, "utf8"), { simd: true });
+async function assemble(source: string): Promise<Uint8Array> {
+  const path = new URL(`../src/${source}`, import.meta.url);
+  const module = (await wabt()).parseWat(source, readFileSync(path, "utf8"), { simd: true });
   try {
     module.validate();
     return module.toBinary({}).buffer;
@@ -12,3 +12,6 @@ export async function specialsBinary(): Promise<Uint8Array> {
     module.destroy();
   }
 }
+
+export const specialsBinary = (): Promise<Uint8Array> => assemble("ingest/fast/specials.wat");
+export const monteCarloBinary = (): Promise<Uint8Array> => assemble("stats/monte-carlo.wat");

@@ -8,7 +8,7 @@ import { RecordStream } from "../../src/ingest/fast/record-stream.js";
 import { unescapeField } from "../../src/ingest/fast/field-text.js";
 import { MAX_RECORD_CHARS, PLAIN, RecordScanner } from "../../src/ingest/fast/scanner.js";
 import { useSpecialsModule } from "../../src/ingest/fast/special-index.js";
-import { specialsBinary } from "./specials-module.js";
+import { specialsBinary } from "../wat-modules.js";
 import { csvReadError, fitToHeader, openCsv, type CsvRecord } from "../../src/ingest/read-records.js";
 
 /**

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { specialIndex, useSpecialsModule } from "../../src/ingest/fast/special-index.js";
-import { specialsBinary } from "./specials-module.js";
+import { specialsBinary } from "../wat-modules.js";
 
 beforeAll(async () => useSpecialsModule(await specialsBinary()));
 afterAll(() => useSpecialsModule(null));

@@ -3,6 +3,7 @@
  */
 import { sampleSize } from "../nps.js";
 import { quantile } from "../quantile.js";
+import { kernelDraws, type Draws } from "../monte-carlo-kernel.js";
 import { gammaSampler } from "../random.js";
 import type { CategoryCounts, Interval, MonteCarloOptions, RandomSource } from "../types.js";
 
@@ -32,8 +33,28 @@ export function posteriorNpsSampler(counts: CategoryCounts): (random: RandomSour
   };
 }
 
-function equalTailed(draws: Float64Array, alpha: number): Interval {
-  return { low: quantile(draws, alpha / 2), high: quantile(draws, 1 - alpha / 2) };
+/**
+ * `options.draws` posterior draws of the NPS (one posterior) or of the first NPS minus the second (two), each
+ * draw taking its variates in that order; by the WebAssembly module when it can (monte-carlo-kernel.ts: the
+ * same doubles), else here.
+ */
+function posteriorDraws(posteriors: readonly CategoryCounts[], options: MonteCarloOptions): Draws {
+  posteriors.forEach(sampleSize); // throws on invalid counts
+  const fast = kernelDraws(posteriors, PRIOR, options.draws, options.random);
+  if (fast !== null) return fast;
+  const [first, second] = posteriors.map(posteriorNpsSampler) as [(random: RandomSource) => number, ((random: RandomSource) => number) | undefined];
+  const values = new Float64Array(options.draws);
+  let positive = 0;
+  for (let index = 0; index < values.length; index++) {
+    const value = second === undefined ? first(options.random) : first(options.random) - second(options.random);
+    values[index] = value;
+    if (value > 0) positive++;
+  }
+  return { values, positive, quantile: (probability) => quantile(values, probability) };
+}
+
+function equalTailed(draws: Draws, alpha: number): Interval {
+  return { low: draws.quantile(alpha / 2), high: draws.quantile(1 - alpha / 2) };
 }
 
 /**
@@ -49,10 +70,7 @@ function equalTailed(draws: Float64Array, alpha: number): Interval {
  */
 export function bayesInterval(counts: CategoryCounts, alpha: number, options: MonteCarloOptions): Interval {
   requireMonteCarlo(alpha, options);
-  const posterior = posteriorNpsSampler(counts);
-  const draws = new Float64Array(options.draws);
-  for (let index = 0; index < draws.length; index++) draws[index] = posterior(options.random);
-  return equalTailed(draws, alpha);
+  return equalTailed(posteriorDraws([counts], options), alpha);
 }
 
 /**
@@ -71,14 +89,6 @@ export function bayesComparison(
   options: MonteCarloOptions,
 ): { probabilityTreatmentBetter: number; differenceInterval: Interval } {
   requireMonteCarlo(alpha, options);
-  const controlPosterior = posteriorNpsSampler(control);
-  const treatmentPosterior = posteriorNpsSampler(treatment);
-  const differences = new Float64Array(options.draws);
-  let treatmentBetter = 0;
-  for (let index = 0; index < differences.length; index++) {
-    const difference = treatmentPosterior(options.random) - controlPosterior(options.random);
-    differences[index] = difference;
-    if (difference > 0) treatmentBetter++;
-  }
-  return { probabilityTreatmentBetter: treatmentBetter / options.draws, differenceInterval: equalTailed(differences, alpha) };
+  const differences = posteriorDraws([treatment, control], options);
+  return { probabilityTreatmentBetter: differences.positive / options.draws, differenceInterval: equalTailed(differences, alpha) };
 }
