@@ -12,12 +12,15 @@ import type { RowContext } from "../rows.js";
 import { countQuotes, findBoundary, readRange } from "./chunk.js";
 import { FastRowCounter } from "./fast-rows.js";
 import { RecordStream } from "./record-stream.js";
+import { BLOCK_BYTES, rowKernel, type RowKernel } from "./row-kernel.js";
 import { RD_CRLF, RecordScanner } from "./scanner.js";
 import type { WorkerAnswer, WorkerJob, WorkerSetup } from "./worker-protocol.js";
 
 export class ChunkReader {
   private readonly layout: Layout;
-  private readonly block = Buffer.allocUnsafe(4 << 20);
+  /** The row kernel (made with the first chunk's context: every chunk's columns and dialect are the setup's). */
+  private kernel: RowKernel | null | undefined;
+  private block: Buffer = Buffer.allocUnsafe(BLOCK_BYTES);
 
   constructor(private readonly setup: WorkerSetup) {
     this.layout = choosePlatform(setup.headerCandidates, setup.source).layout(setup.headerCandidates, setup.file);
@@ -48,17 +51,23 @@ export class ChunkReader {
   }
 
   private readChunk(job: Extract<WorkerJob, { kind: "chunk" }>): WorkerAnswer {
-    const { setup, block } = this;
+    const { setup } = this;
     const { fd, size } = setup;
-    const start = job.exact ? job.from : findBoundary(fd, size, job.from, job.insideQuotes, setup.recordDelimiter === RD_CRLF, block);
+    const start = job.exact ? job.from : findBoundary(fd, size, job.from, job.insideQuotes, setup.recordDelimiter === RD_CRLF, this.block);
     const context = this.contextFor(job.stopAt - start, job.recordSpace, job.numericIds);
     const counter = new FastRowCounter(context);
     const scanner = new RecordScanner(setup.delimiter, counter.columns);
     scanner.recordDelimiter = setup.recordDelimiter;
     const stream = new RecordStream(scanner, setup.file, setup.relax, { previousEnd: 0, headerLength: setup.headerLength, offset: start });
+    if (this.kernel === undefined) {
+      this.kernel = rowKernel(context, setup.delimiter, setup.recordDelimiter, setup.headerLength);
+      // The file's bytes are read into the kernel's memory.
+      if (this.kernel !== null) this.block = this.kernel.block;
+    }
+    if (this.kernel !== null) stream.useKernel({ kernel: this.kernel, count: (bytes, rows, at) => counter.countParsed(bytes, rows, at) });
     let clean = true;
     try {
-      readRange(fd, size, stream, job.stopAt, (bytes, line, record) => void counter.count(bytes, line, record), block);
+      readRange(fd, size, stream, job.stopAt, (bytes, line, record) => void counter.count(bytes, line, record), this.block);
     } catch {
       // An error (or invalid UTF-8) may read differently after what comes before: the main thread re-reads.
       clean = false;

@@ -23,6 +23,7 @@ import { countInParallel, parallelPlan, readerThreads, type ParallelIo, type Par
 import type { KeptThreads } from "../kept-threads.js";
 import { readRange } from "./chunk.js";
 import { NotUtf8, RecordStream } from "./record-stream.js";
+import { rowKernel } from "./row-kernel.js";
 import { RecordScanner } from "./scanner.js";
 
 export interface FileRows {
@@ -207,16 +208,20 @@ export class FastFileRows implements FileRows {
         }
       }
       const sink = (bytes: Buffer, line: number, scanner: RecordScanner): void => counter.count(bytes, line, scanner);
+      // The bytes go into the row kernel's memory, where it reads the common records (row-kernel.ts).
+      const kernel = rowKernel(context, stream.scanner.delimiter, stream.scanner.recordDelimiter, stream.headerLength);
+      if (kernel !== null) stream.useKernel({ kernel, count: (bytes, rows, at) => counter.countParsed(bytes, rows, at) });
+      const memory = kernel?.block ?? Buffer.allocUnsafe(BLOCK_BYTES);
       if (this.streamed === null) {
         const progress = (position: number): void => this.options.onProgress?.(position, this.size);
-        readRange(this.fd, this.size, stream, Number.POSITIVE_INFINITY, sink, Buffer.allocUnsafe(BLOCK_BYTES), progress);
+        readRange(this.fd, this.size, stream, Number.POSITIVE_INFINITY, sink, memory, progress);
         return;
       }
       // Each block goes after the record the last one cut, in memory reused from block to block (as readRange
       // does for a file), not in a new Buffer each time (Buffer.concat): the blocks' memory is outside V8's
       // heap, freed only when a collection finds its Buffer dead, and the reader allocates so little in the
       // heap that collections are rare: piping in 2M rows peaked ~25 MB higher that way.
-      let joined: Buffer = Buffer.allocUnsafe(BLOCK_BYTES);
+      let joined: Buffer = memory;
       for (;;) {
         const block = await this.block();
         if (block === null) return void stream.push(null, sink);

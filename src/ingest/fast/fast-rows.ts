@@ -15,8 +15,10 @@ import { parseLabelledScore } from "../score.js";
 import { unescapeField } from "./field-text.js";
 import { ENTRIES, Interner } from "./interner.js";
 import { localDateInstant } from "./local-date.js";
+import { BLANK, DAY, HASHED, ID_HIGH, ID_KIND, ID_LOW, MILLISECONDS, PERSON_HIGH, PERSON_KIND, PERSON_LOW, SCORE, SEGMENT_END, SEGMENT_START, VARIANT_END, VARIANT_START, WHOLE_NUMBER } from "./row-kernel.js";
 import { PLAIN, type RecordScanner } from "./scanner.js";
 
+const TWO_32 = 2 ** 32;
 const isSpace = (byte: number): boolean => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
 const digit = (bytes: Buffer, at: number): number => (bytes[at] as number) - 0x30;
 /** Two ASCII digits as a number, or -1. */
@@ -106,6 +108,48 @@ export class FastRowCounter {
     this.segmentEntry = NO_SEGMENT;
     const segment = columns.segment === null ? null : this.segmentValue(columns.segment);
     if (columns.respondent !== null && this.identifier(columns.respondent, true)) ledger.noteRespondent(this.hash);
+    this.use(variant, key, day, segment, score, seq);
+  }
+
+  /**
+   * `count` for a row the row kernel read and parsed (row-kernel.ts; its file has no excluded columns): the
+   * same steps in the same order, from the fields' values it wrote at `rows[at..]`.
+   */
+  countParsed(bytes: Buffer, rows: Int32Array, at: number): void {
+    this.bytes = bytes;
+    const { tally, columns, ledger } = this.context;
+    const seq = ledger.startRow();
+    tally.accounting.rowsRead += 1;
+    const variant = columns.variant === null ? this.fileVariant() : this.internedVariant(rows[at + VARIANT_START] as number, rows[at + VARIANT_END] as number);
+    if (variant === null) return ledger.cells.drop("missing-variant", seq);
+    const key = this.variantKey(variant);
+    const idKind = rows[at + ID_KIND] as number;
+    // A whole number noted as such, also when the ledger hashes them: noteNumericId then hashes its digits,
+    // which is what hashing the text does (hash64.ts' hashWholeNumber).
+    if (idKind === WHOLE_NUMBER) ledger.noteNumericId(key, (rows[at + ID_HIGH] as number) * TWO_32 + ((rows[at + ID_LOW] as number) >>> 0));
+    else if (idKind === HASHED) ledger.noteId(key, this.hashOf(rows[at + ID_HIGH] as number, rows[at + ID_LOW] as number));
+    const score = rows[at + SCORE] as number;
+    let day: string | null | undefined = null;
+    if (this.context.dates !== null && columns.date !== null) {
+      this.instantMs = (rows[at + DAY] as number) * DAY_MS + (rows[at + MILLISECONDS] as number);
+      day = this.dayOfInstant();
+      if (day === undefined) return;
+    }
+    this.segmentEntry = NO_SEGMENT;
+    const segment = columns.segment === null ? null : this.internedSegment(rows[at + SEGMENT_START] as number, rows[at + SEGMENT_END] as number);
+    if (rows[at + PERSON_KIND] !== BLANK) ledger.noteRespondent(this.hashOf(rows[at + PERSON_HIGH] as number, rows[at + PERSON_LOW] as number));
+    this.use(variant, key, day, segment, score, seq);
+  }
+
+  private hashOf(high: number, low: number): Hash64 {
+    this.hash.high = high;
+    this.hash.low = low;
+    return this.hash;
+  }
+
+  /** The row is used: counted into its cell now, or noted in the ledger (see `deferring`). */
+  private use(variant: string, key: VariantKey, day: string | null, segment: string | null, score: number, seq: number): void {
+    const { ledger } = this.context;
     const last = this.lastCell(variant, day, segment);
     // A cell is only looked up (and so created, born at `seq`) by a row counted into it now.
     if (!ledger.deferring) return ledger.cells.countNow(last.cell ?? (last.cell = ledger.cells.cell(variant, day, segment, seq)), score);
@@ -162,29 +206,37 @@ export class FastRowCounter {
   }
 
   private variant(): string | null {
-    const { columns, variant, file } = this.context;
-    if (columns.variant === null) {
-      if (variant === undefined) throw new InputError("no variant for this file", { file }, "use name=path or --variant-column");
-      this.variantEntry = FILE_VARIANT;
-      return variant;
-    }
-    if (this.plain(columns.variant)) {
-      const text = this.variants.value(this.bytes, this.start, this.end);
-      this.variantEntry = this.variants.entry;
-      return text === "" ? null : text;
-    }
+    const { columns } = this.context;
+    if (columns.variant === null) return this.fileVariant();
+    if (this.plain(columns.variant)) return this.internedVariant(this.start, this.end);
     this.variantEntry = -1;
     return this.text(columns.variant).trim() || null;
   }
 
+  private fileVariant(): string {
+    const { variant, file } = this.context;
+    if (variant === undefined) throw new InputError("no variant for this file", { file }, "use name=path or --variant-column");
+    this.variantEntry = FILE_VARIANT;
+    return variant;
+  }
+
+  /** The variant of plain bytes `start..end`, or null when blank. */
+  private internedVariant(start: number, end: number): string | null {
+    const text = this.variants.value(this.bytes, start, end);
+    this.variantEntry = this.variants.entry;
+    return text === "" ? null : text;
+  }
+
   private segmentValue(column: number): string {
-    if (this.plain(column)) {
-      const text = this.segments.value(this.bytes, this.start, this.end);
-      this.segmentEntry = this.segments.entry;
-      return text === "" ? "(blank)" : text;
-    }
+    if (this.plain(column)) return this.internedSegment(this.start, this.end);
     this.segmentEntry = -1;
     return this.text(column).trim() || "(blank)";
+  }
+
+  private internedSegment(start: number, end: number): string {
+    const text = this.segments.value(this.bytes, start, end);
+    this.segmentEntry = this.segments.entry;
+    return text === "" ? "(blank)" : text;
   }
 
   /** Notes the row's response ID, unless blank: a whole number as such (wholeNumberId), any other text hashed. */
@@ -243,7 +295,7 @@ export class FastRowCounter {
 
   /** As rows.ts' dayOf: the day, null without dates, undefined when the row was dropped for its date. */
   private day(line: number): string | null | undefined {
-    const { dates, columns, ledger, from, to, timeZone } = this.context;
+    const { dates, columns, ledger } = this.context;
     if (dates === null || columns.date === null) return null;
     // The instant stays in `instantMs` from here on, not in a local: merged with the other readers' results
     // into one variable, it was a heap number allocated a row.
@@ -255,6 +307,12 @@ export class FastRowCounter {
         this.instantMs = date.epochMs;
       } else this.instantMs = local;
     }
+    return this.dayOfInstant();
+  }
+
+  /** The day of `instantMs` in the report's zone, or undefined when the row was dropped for it (--from, --to). */
+  private dayOfInstant(): string | undefined {
+    const { ledger, from, to, timeZone } = this.context;
     const day = timeZone === "UTC" ? this.utcDay() : dayInTimeZone(this.instantMs, timeZone);
     if ((from !== undefined && day < from) || (to !== undefined && day > to)) return void ledger.drop("outside-window");
     return day;

@@ -9,6 +9,7 @@ import { isUtf8 } from "node:buffer";
 import { InputError } from "../../errors.js";
 import { csvReadError, fitToHeader, isBlankRecord } from "../read-records.js";
 import { unescapeField } from "./field-text.js";
+import { LINE_BREAKS, NEXT, ROW_WORDS, type RowKernel } from "./row-kernel.js";
 import { END, MISPLACED_QUOTE, NEED_MORE, PLAIN, RECORD, RecordScanner, TOO_LARGE, UNCLOSED_QUOTE } from "./scanner.js";
 
 /** Invalid UTF-8: the caller re-reads the file with the general reader, which names the line as it always has. */
@@ -21,6 +22,12 @@ export class NotUtf8 extends Error {
 
 /** Called with each non-blank record (the scanner holds its fields); return `true` to stop after it. */
 export type RecordSink = (bytes: Buffer, line: number, scanner: RecordScanner) => boolean | void;
+
+/** The row kernel (row-kernel.ts) and what counts the rows it reads (FastRowCounter.countParsed). */
+export interface KernelRows {
+  readonly kernel: RowKernel;
+  readonly count: (bytes: Buffer, rows: Int32Array, at: number) => void;
+}
 
 const CODES: Record<number, string> = { [UNCLOSED_QUOTE]: "CSV_QUOTE_NOT_CLOSED", [MISPLACED_QUOTE]: "INVALID_OPENING_QUOTE", [TOO_LARGE]: "CSV_MAX_RECORD_SIZE" };
 
@@ -91,6 +98,13 @@ export class RecordStream {
   private header: readonly string[] = [];
   /** Set by `records`: whether it stopped (the sink said so, or `stopAt` was reached) rather than ran out of bytes. */
   private stopped = false;
+  /**
+   * The row kernel, for bytes in its memory (useKernel); records left to the scanner before it is tried again
+   * (after it took none: a file whose records it cannot take is not tried at every record), and the next such wait.
+   */
+  private kernel: KernelRows | null = null;
+  private kernelWait = 0;
+  private kernelBackoff = 1;
 
   constructor(
     public scanner: RecordScanner,
@@ -124,6 +138,11 @@ export class RecordStream {
   dropHeld(): void {
     this.pending = Buffer.alloc(0);
     this.utf8Tail = Buffer.alloc(0);
+  }
+
+  /** Reads the records the row kernel takes with it (bytes in its memory only), the others with the scanner. */
+  useKernel(kernel: KernelRows | null): void {
+    this.kernel = kernel;
   }
 
   /** Goes on with another scanner (the same dialect, other columns). */
@@ -164,7 +183,16 @@ export class RecordStream {
         this.stopped = true;
         return start;
       }
-      const result = this.scanner.scan(bytes, start, bytes.length, eof);
+      // Where the kernel reads, the scanner reads only the records it leaves, without the index (see `scan`).
+      const kernel = this.kernel !== null && this.headerLength > 0 && this.kernel.kernel.holds(bytes) ? this.kernel : null;
+      if (kernel !== null) {
+        if (this.kernelWait > 0) this.kernelWait -= 1;
+        else {
+          start = this.kernelRows(kernel, bytes, start, stopAt);
+          if (this.offset >= stopAt) continue;
+        }
+      }
+      const result = this.scanner.scan(bytes, start, bytes.length, eof, kernel === null);
       if (result === NEED_MORE || result === END) return start;
       const line = this.previousEnd + 1;
       if (result !== RECORD) throw this.readError(result, line);
@@ -180,6 +208,31 @@ export class RecordStream {
         return start;
       }
     }
+  }
+
+  /** The rows the kernel takes from `start` on, before `stopAt`: returns where the next record starts (the first it did not take). */
+  private kernelRows({ kernel, count }: KernelRows, bytes: Buffer, start: number, stopAt: number): number {
+    const stopBefore = Math.min(bytes.length, start + (stopAt - this.offset));
+    let taken = 0;
+    for (;;) {
+      const rows = kernel.read(bytes, start, stopBefore);
+      const words = kernel.rows;
+      for (let at = 0; at < rows * ROW_WORDS; at += ROW_WORDS) {
+        const next = words[at + NEXT] as number;
+        this.previousEnd += 1 + (words[at + LINE_BREAKS] as number);
+        this.offset += next - start;
+        start = next;
+        count(bytes, words, at);
+      }
+      taken += rows;
+      if (rows * ROW_WORDS < words.length) break;
+    }
+    if (taken > 0) this.kernelBackoff = 1;
+    else {
+      this.kernelWait = this.kernelBackoff;
+      this.kernelBackoff = Math.min(this.kernelBackoff * 2, 1024);
+    }
+    return start;
   }
 
   /** Every field of the record at `start..end`, as strings. */

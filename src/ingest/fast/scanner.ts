@@ -95,9 +95,13 @@ export class RecordScanner {
     this.index?.forget();
   }
 
-  /** Scans the record that starts at `start`; `eof`: no bytes follow `limit`. */
-  scan(bytes: Uint8Array, start: number, limit: number, eof: boolean): ScanResult {
-    if (this.plainRecord(bytes, start, limit) && this.next - start <= MAX_RECORD_CHARS) return RECORD;
+  /**
+   * Scans the record that starts at `start`; `eof`: no bytes follow `limit`. `indexed`: look for a plain record
+   * through the index of special bytes (false where the row kernel reads most records, and the scanner only
+   * the few it left: indexing 64 KB for each of them cost more than their bytes).
+   */
+  scan(bytes: Uint8Array, start: number, limit: number, eof: boolean, indexed = true): ScanResult {
+    if (this.plainRecord(bytes, start, limit, indexed) && this.next - start <= MAX_RECORD_CHARS) return RECORD;
     this.precise = false;
     const result = this.run(bytes, start, limit, eof);
     const reach = result === RECORD ? this.next : limit;
@@ -112,11 +116,11 @@ export class RecordScanner {
    * The common case in one tight loop: a record without line breaks in its fields or escaped quotes, the
    * record delimiter known. False (nothing decided) for anything else, which `run` reads from the start.
    */
-  private plainRecord(bytes: Uint8Array, start: number, limit: number): boolean {
+  private plainRecord(bytes: Uint8Array, start: number, limit: number, indexed: boolean): boolean {
     const { delimiter, slotOf } = this;
     const delimiters = this.recordDelimiter;
     if (slotOf === null || (delimiters !== RD_LF && delimiters !== RD_CRLF)) return false;
-    if (this.index !== null) return this.plainIndexed(bytes, start, limit, this.index, true);
+    if (this.index !== null && indexed) return this.plainIndexed(bytes, start, limit, this.index, true);
     let field = 0;
     let fieldStart = start;
     let contentStart = start;

@@ -1,0 +1,141 @@
+/**
+ * The WebAssembly row kernel (row-kernel.wat, compiled to row-kernel.wasm by `npm run build`): reads the common
+ * records of a block and parses their needed fields in one pass, leaving FastRowCounter only the ledger and
+ * the cells to do (fast-rows.ts' countParsed). A record it does not take (anything but fast-rows.ts' fast
+ * path, or not a plain record of the header's length) stops it, and the JavaScript reads that record, errors
+ * included. The bytes are read straight into the module's memory (`block`).
+ *
+ * Why WebAssembly: finding a record's fields and parsing five of them took the JavaScript ~200 ns a row of
+ * the bench export, of ~420 for everything, and each reader thread's isolate compiled that code anew; the
+ * module does it in ~90 ns (16 bytes at a time, in code compiled once). Replaying the bench file's chunks on
+ * one thread went from ~835 to ~500 ms (BENCHMARKS.md). Where the module is not there
+ * (the TypeScript sources, as in unit tests that do not load it) or cannot run, `rowKernel` gives null and the
+ * JavaScript reads every record: the same rows either way (test/ingest/row-kernel.test.ts).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { endianness } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { RowContext } from "../rows.js";
+import { RD_CRLF, RD_LF } from "./scanner.js";
+
+interface KernelExports {
+  readonly memory: WebAssembly.Memory;
+  readonly configure: (delimiter: number, crlf: number, headerLength: number, dates: number, present: number) => void;
+  readonly rows: (start: number, end: number, stopBefore: number, out: number, most: number) => number;
+}
+
+/** Byte offsets in the module's memory (see row-kernel.wat). */
+export const BLOCK_BYTES = 4 << 20;
+const SLOTS_AT = 4259840;
+const MAX_COLUMNS = 16384;
+const ROWS_AT = 4329472;
+/** Rows written per call, and each row's i32 words (see the module). */
+const MOST_ROWS = 4096;
+export const ROW_WORDS = 16;
+
+/** Words of a row. */
+export const NEXT = 0;
+export const SCORE = 1;
+export const DAY = 2;
+export const MILLISECONDS = 3;
+export const ID_KIND = 4;
+export const ID_HIGH = 5;
+export const ID_LOW = 6;
+export const PERSON_KIND = 7;
+export const PERSON_HIGH = 8;
+export const PERSON_LOW = 9;
+export const VARIANT_START = 10;
+export const VARIANT_END = 11;
+export const SEGMENT_START = 12;
+export const SEGMENT_END = 13;
+export const LINE_BREAKS = 14;
+
+/** ID_KIND and PERSON_KIND values. */
+export const BLANK = 0;
+export const WHOLE_NUMBER = 1;
+export const HASHED = 2;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/**
+ * The compiled module, or null where it is not there or cannot run. Also null on a big-endian machine: the
+ * module writes its rows little-endian (WebAssembly memory always is), and an Int32Array reads them in the
+ * machine's order.
+ */
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  if (endianness() !== "LE") return (compiled = null);
+  const path = fileURLToPath(new URL("./row-kernel.wasm", import.meta.url));
+  try {
+    compiled = existsSync(path) ? new WebAssembly.Module(readFileSync(path)) : null;
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** Uses `bytes` (a compiled row-kernel.wat), or no module (null), instead of the file next to this one: for tests. */
+export function useRowKernel(bytes: Uint8Array | null): void {
+  compiled = bytes === null ? null : new WebAssembly.Module(bytes);
+}
+
+export class RowKernel {
+  /** The memory to read the file's bytes into: records in it can be read by `rows`. */
+  readonly block: Buffer;
+  /** The rows written by the last `rows` call. */
+  readonly rows: Int32Array;
+  private readonly buffer: ArrayBuffer;
+
+  constructor(private readonly exports: KernelExports) {
+    this.buffer = exports.memory.buffer;
+    this.block = Buffer.from(this.buffer, 0, BLOCK_BYTES);
+    this.rows = new Int32Array(this.buffer, ROWS_AT, MOST_ROWS * ROW_WORDS);
+  }
+
+  /** Whether `bytes` lie in the module's memory (else `read` cannot look at them). */
+  holds(bytes: Buffer): boolean {
+    return bytes.buffer === this.buffer;
+  }
+
+  /**
+   * Reads rows of `bytes` (which it holds) from the record at `start` while one starts before `stopBefore`:
+   * returns how many it wrote to `rows`, ROW_WORDS apart, their offsets (NEXT, VARIANT_START, ...) in `bytes`.
+   */
+  read(bytes: Buffer, start: number, stopBefore: number): number {
+    const base = bytes.byteOffset;
+    const count = this.exports.rows(base + start, base + bytes.length, base + stopBefore, ROWS_AT, MOST_ROWS);
+    if (base !== 0) for (let at = 0; at < count * ROW_WORDS; at += ROW_WORDS) for (const word of [NEXT, VARIANT_START, VARIANT_END, SEGMENT_START, SEGMENT_END]) this.rows[at + word] -= base;
+    return count;
+  }
+}
+
+/**
+ * A kernel for the rows of `context`'s file in this dialect (one per reading thread and file), or null: no
+ * module, a record delimiter other than LF or CRLF, columns the platform excludes rows by (their values are
+ * the JavaScript's to read), or too many columns.
+ */
+export function rowKernel(context: RowContext, delimiter: number, recordDelimiter: number, headerLength: number): RowKernel | null {
+  const module = kernelModule();
+  const { columns, layout } = context;
+  if (module === null || (recordDelimiter !== RD_LF && recordDelimiter !== RD_CRLF) || layout.excludedColumns.length > 0 || headerLength > MAX_COLUMNS) return null;
+  let exports: KernelExports;
+  try {
+    exports = new WebAssembly.Instance(module).exports as unknown as KernelExports;
+  } catch {
+    return null;
+  }
+  // Slots: 0 score, 1 date, 2 variant, 3 segment, 4 response ID, 5 respondent (row-kernel.wat's `present` bits).
+  const slotColumns = [columns.score, columns.date, columns.variant, columns.segment, columns.responseId, columns.respondent];
+  const slots = new Int32Array(exports.memory.buffer, SLOTS_AT, MAX_COLUMNS).fill(-1);
+  let present = 0;
+  slotColumns.forEach((column, slot) => {
+    if (column === null) return;
+    // A column read twice (the same column as score and segment, say) keeps one slot: the JavaScript's own then.
+    if ((slots[column] as number) >= 0) present = -1;
+    slots[column] = slot;
+    if (present >= 0) present |= 1 << slot;
+  });
+  if (present < 0) return null;
+  exports.configure(delimiter, recordDelimiter === RD_CRLF ? 1 : 0, headerLength, context.dates !== null && columns.date !== null ? 1 : 0, present);
+  return new RowKernel(exports);
+}
