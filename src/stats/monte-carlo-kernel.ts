@@ -12,7 +12,6 @@ import { gammaConstants, generatorOf, ZIGGURAT } from "./random.js";
 import type { CategoryCounts, RandomSource } from "./types.js";
 
 interface KernelExports {
-  readonly memory: WebAssembly.Memory;
   readonly setState: (s0: number, s1: number, s2: number, s3: number) => void;
   readonly stateWord: (index: number) => number;
   readonly draw: (out: number, count: number, posteriors: number) => number;
@@ -70,16 +69,16 @@ export function kernelDraws(posteriors: readonly CategoryCounts[], prior: Catego
   const shapes = posteriors.flatMap((counts) => [counts.detractors + prior.detractors, counts.passives + prior.passives, counts.promoters + prior.promoters]);
   if (shapes.some((shape) => !(shape >= 1 && Number.isFinite(shape)))) return null;
   let kernel: KernelExports;
+  let memory: WebAssembly.Memory;
   try {
-    kernel = new WebAssembly.Instance(module, { math: { exp: Math.exp, log: Math.log } }).exports as unknown as KernelExports;
-    const needed = DRAWS_AT + count * 8;
-    const pages = kernel.memory.buffer.byteLength / PAGE;
-    if (needed > pages * PAGE) kernel.memory.grow(Math.ceil(needed / PAGE) - pages);
+    // Made at its size, not grown (see monte-carlo.wat).
+    memory = new WebAssembly.Memory({ initial: Math.ceil((DRAWS_AT + count * 8) / PAGE) });
+    kernel = new WebAssembly.Instance(module, { math: { exp: Math.exp, log: Math.log }, kernel: { memory } }).exports as unknown as KernelExports;
   } catch {
     // Out of memory for the draws: JavaScript may still have it (a Float64Array outside the module's 4 GB).
     return null;
   }
-  const { buffer } = kernel.memory;
+  const { buffer } = memory;
   new Float64Array(buffer, EDGES_AT, ZIGGURAT.edges.length).set(ZIGGURAT.edges);
   new Float64Array(buffer, RATIOS_AT, ZIGGURAT.ratios.length).set(ZIGGURAT.ratios);
   new Float64Array(buffer, SHAPES_AT, 2 * shapes.length).set(

@@ -12,7 +12,9 @@
 
   ;; Layout: the ziggurat's edges X_0..X_128 at 0 (129 doubles), its ratios X_{i+1}/X_i at 1032 (128 doubles),
   ;; the gamma constants (d, c) of up to six shapes at 2064 (12 doubles), the draws from 4096. Grown by the caller.
-  (memory (export "memory") 1)
+  ;; Given by the caller at the size the draws need: growing it here would detach its buffer, and the first
+  ;; buffer detached in a thread makes V8 throw away its optimised code that reads typed arrays.
+  (import "kernel" "memory" (memory 1))
 
   ;; xoshiro128** 1.1 state (Blackman & Vigna 2021), as four 32-bit words.
   (global $s0 (mut i32) (i32.const 0))
