@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import wabt from "wabt";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const SOURCES = ["ingest/fast/specials.wat", "ingest/fast/row-kernel.wat", "stats/monte-carlo.wat"];
+const SOURCES = ["ingest/fast/specials.wat", "ingest/fast/row-kernel.wat", "ingest/respondent-kernel.wat", "stats/monte-carlo.wat"];
 
 /** The binary of a .wat file (SIMD on: the module uses 128-bit vectors). */
 export async function assemble(path) {

@@ -65,3 +65,4 @@ for (const [name, path] of Object.entries(ENTRY_POINTS)) {
 copyFileSync(join(dist, "ingest/fast/specials.wasm"), join(out, "specials.wasm"));
 copyFileSync(join(dist, "stats/monte-carlo.wasm"), join(out, "monte-carlo.wasm"));
 copyFileSync(join(dist, "ingest/fast/row-kernel.wasm"), join(out, "row-kernel.wasm"));
+copyFileSync(join(dist, "ingest/respondent-kernel.wasm"), join(out, "respondent-kernel.wasm"));

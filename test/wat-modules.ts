@@ -16,3 +16,4 @@ async function assemble(source: string): Promise<Uint8Array> {
 export const specialsBinary = (): Promise<Uint8Array> => assemble("ingest/fast/specials.wat");
 export const monteCarloBinary = (): Promise<Uint8Array> => assemble("stats/monte-carlo.wat");
 export const rowKernelBinary = (): Promise<Uint8Array> => assemble("ingest/fast/row-kernel.wat");
+export const respondentKernelBinary = (): Promise<Uint8Array> => assemble("ingest/respondent-kernel.wat");

@@ -14,6 +14,7 @@ import { KeptThreads } from "./kept-threads.js";
 import { closeRuns, ID_HIGH, inSpillDirectory, MAX_DEPTH, PERSON_HIGH, readRecords, recordsIn, recordsInRuns, RunWriter, segmentsOf, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Run, type Segments } from "./ledger-records.js";
 import { Outcomes, type OutcomeData } from "./ledger-outcomes.js";
 import { resolveIds, resolveRespondents, type Blocks, type Resolution } from "./ledger-resolve.js";
+import { respondentKernel } from "./respondent-kernel.js";
 import type { DedupeMode } from "./respondents.js";
 
 export interface SpilledLedger {
@@ -52,11 +53,11 @@ export interface GroupAnswer {
  * the budget (all occurrences of a key stay together, in order). At the last depth a partition is resolved
  * whatever its size: its keys then share 40 hash bits, so they are few.
  */
-function resolvePartition(segments: Segments, keyWord: number, depth: number, budget: number, spillFile: () => string, run: (blocks: Blocks, expected: number) => void): void {
+function resolvePartition(segments: Segments, keyWord: number, depth: number, budget: number, spillFile: () => string, run: (blocks: Blocks, expected: number, records: number) => void): void {
   const records = recordsIn(segments);
   if (records === 0) return;
   if (records <= budget || depth === MAX_DEPTH) {
-    run(() => readRecords(segments), Math.min(records, budget));
+    run(() => readRecords(segments), Math.min(records, budget), records);
     return;
   }
   const parts = new RunWriter(spillFile, SUB_PARTITIONS, { keyWord, depth: depth + 1, otherwise: null }, budget);
@@ -82,10 +83,13 @@ function resolveGroupOf(job: GroupJob): GroupAnswer {
   let files = 0;
   const spillFile = (): string => join(job.directory, `${job.prefix}-${(files += 1)}.bin`);
   if (job.kind === "respondents") {
+    const kernel = respondentKernel(job.dedupe, job.variants, job.places, job.budget);
+    const withKernel = { ...resolution, kernel };
     for (const partition of job.partitions) {
       const segments = [...segmentsOf(job.runs, TOP_PARTITIONS + partition), ...segmentsOf(job.survivors, partition)];
-      resolvePartition(segments, PERSON_HIGH, 0, job.budget, spillFile, (blocks, expected) => resolveRespondents(resolution, blocks, expected));
+      resolvePartition(segments, PERSON_HIGH, 0, job.budget, spillFile, (blocks, expected, records) => resolveRespondents(withKernel, blocks, expected, records));
     }
+    kernel?.addInto(outcomes);
     return { index: job.index, outcomes, survivors: [] };
   }
   // Survivors of (a) join the respondent partitions, by the same hash, in runs of their own (half the

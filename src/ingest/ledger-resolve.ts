@@ -18,6 +18,7 @@ import { DROP_REASONS } from "../tally/tally.js";
 import { combine, Hash64, HashTable64 } from "./hash64.js";
 import { FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PERSON_HIGH, PERSON_LOW, releaseBlock, seqAt, VARIANT, WORDS } from "./ledger-records.js";
 import type { Outcomes } from "./ledger-outcomes.js";
+import type { RespondentKernel } from "./respondent-kernel.js";
 import type { DedupeMode } from "./respondents.js";
 
 /** What resolving needs, and the sums it writes into. */
@@ -26,6 +27,8 @@ export interface Resolution {
   /** Each variant's hash (high, low), by its index in the ledger. */
   readonly variants: readonly { readonly high: number; readonly low: number }[];
   readonly outcomes: Outcomes;
+  /** The respondent step in WebAssembly (`--dedupe none`; respondent-kernel.ts), which adds into `outcomes` at the end. */
+  readonly kernel?: RespondentKernel | null | undefined;
 }
 
 /** Records to resolve: blocks of whole records, which can be iterated more than once. */
@@ -103,8 +106,10 @@ function idsOfBlock(outcomes: Outcomes, seen: HashTable64, words: Int32Array, su
   }
 }
 
-/** (b) over the used, non-duplicate responses of one respondent partition. */
-export function resolveRespondents(resolution: Resolution, blocks: Blocks, expected: number): void {
+/** (b) over the used, non-duplicate responses of one respondent partition (`records` of them). */
+export function resolveRespondents(resolution: Resolution, blocks: Blocks, expected: number, records: number): void {
+  const { kernel } = resolution;
+  if (kernel != null && kernel.fits(records)) return kernel.partition(blocks(), records);
   const pass = new RespondentPass(resolution, expected);
   for (const words of blocks()) pass.countPairs(words);
   if (resolution.dedupe === "none") {

@@ -46,6 +46,7 @@ import { IdSet, wholeNumberId } from "./id-set.js";
 import { Outcomes } from "./ledger-outcomes.js";
 import { resolveSpilled } from "./ledger-partitions.js";
 import { releaseTables, resolveIds, resolveRespondents, type Resolution } from "./ledger-resolve.js";
+import { respondentKernel } from "./respondent-kernel.js";
 import { DROP_REASONS } from "../tally/tally.js";
 
 export const DEDUPE_MODES = ["none", "first", "last"] as const;
@@ -399,7 +400,10 @@ export class RespondentLedger {
       resolveIds(resolution, () => [words], words.length / WORDS, survivors);
       this.writer.release();
       const kept = survivors.view();
-      resolveRespondents(resolution, () => [kept], kept.length / WORDS);
+      const records = kept.length / WORDS;
+      const kernel = respondentKernel(this.dedupe, this.variantList, this.files.map((cells) => cells.places.length), records);
+      resolveRespondents({ ...resolution, kernel }, () => [kept], records, records);
+      kernel?.addInto(outcomes);
     } else {
       this.writer.flush();
       this.writer.release();
