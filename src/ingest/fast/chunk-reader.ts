@@ -64,7 +64,7 @@ export class ChunkReader {
       // The file's bytes are read into the kernel's memory.
       if (this.kernel !== null) this.block = this.kernel.block;
     }
-    if (this.kernel !== null) stream.useKernel({ kernel: this.kernel, count: (bytes, rows, at) => counter.countParsed(bytes, rows, at) });
+    if (this.kernel !== null) stream.useKernel({ kernel: this.kernel, counter });
     let clean = true;
     try {
       readRange(fd, size, stream, job.stopAt, (bytes, line, record) => void counter.count(bytes, line, record), this.block);

@@ -210,7 +210,7 @@ export class FastFileRows implements FileRows {
       const sink = (bytes: Buffer, line: number, scanner: RecordScanner): void => counter.count(bytes, line, scanner);
       // The bytes go into the row kernel's memory, where it reads the common records (row-kernel.ts).
       const kernel = rowKernel(context, stream.scanner.delimiter, stream.scanner.recordDelimiter, stream.headerLength);
-      if (kernel !== null) stream.useKernel({ kernel, count: (bytes, rows, at) => counter.countParsed(bytes, rows, at) });
+      if (kernel !== null) stream.useKernel({ kernel, counter });
       const memory = kernel?.block ?? Buffer.allocUnsafe(BLOCK_BYTES);
       if (this.streamed === null) {
         const progress = (position: number): void => this.options.onProgress?.(position, this.size);

@@ -56,9 +56,14 @@ export class FastRowCounter {
   private lastDayNumber = Number.NaN;
   /** The date part of the last UTC timestamp read by isoInstant, and its midnight (none yet: no byte matches 0xff). */
   private readonly lastDate = new Uint8Array(10).fill(0xff);
-  private lastDateMs = 0;
+  /**
+   * Doubles from the start (NaN, not 0): a field first given a small integer and later an instant changes its
+   * object's hidden class, and V8 then threw away the compiled row counter ("wrong map", `node --trace-deopt`),
+   * once per reader thread, when the first row the JavaScript read after the row kernel's set a date.
+   */
+  private lastDateMs = Number.NaN;
   /** The instant of the row's date (isoInstant, day). */
-  private instantMs = 0;
+  private instantMs = Number.NaN;
   private lastDay = "";
   private readonly dayTexts = new Map<number, string>();
   /** The last cell of each (variant, segment), by text, and by Interner entries (see lastCell). */
