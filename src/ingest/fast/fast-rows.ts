@@ -15,7 +15,7 @@ import { parseLabelledScore } from "../score.js";
 import { unescapeField } from "./field-text.js";
 import { ENTRIES, Interner } from "./interner.js";
 import { localDateInstant } from "./local-date.js";
-import { BLANK, DAY, HASHED, ID_HIGH, ID_KIND, ID_LOW, MILLISECONDS, PERSON_HIGH, PERSON_KIND, PERSON_LOW, SCORE, SEGMENT_END, SEGMENT_START, VARIANT_END, VARIANT_START, WHOLE_NUMBER } from "./row-kernel.js";
+import { BLANK, DAY, HASHED, ID_HIGH, ID_KIND, ID_LOW, MILLISECONDS, PERSON_HIGH, PERSON_KIND, PERSON_LOW, SCORE, SEGMENT_END, SEGMENT_ENTRY, SEGMENT_START, VARIANT_END, VARIANT_ENTRY, VARIANT_START, WHOLE_NUMBER, type RowKernel } from "./row-kernel.js";
 import { PLAIN, type RecordScanner } from "./scanner.js";
 
 const TWO_32 = 2 ** 32;
@@ -120,12 +120,12 @@ export class FastRowCounter {
    * `count` for a row the row kernel read and parsed (row-kernel.ts; its file has no excluded columns): the
    * same steps in the same order, from the fields' values it wrote at `rows[at..]`.
    */
-  countParsed(bytes: Buffer, rows: Int32Array, at: number): void {
+  countParsed(bytes: Buffer, rows: Int32Array, at: number, kernel: RowKernel): void {
     this.bytes = bytes;
     const { tally, columns, ledger } = this.context;
     const seq = ledger.startRow();
     tally.accounting.rowsRead += 1;
-    const variant = columns.variant === null ? this.fileVariant() : this.internedVariant(rows[at + VARIANT_START] as number, rows[at + VARIANT_END] as number);
+    const variant = columns.variant === null ? this.fileVariant() : this.knownVariant(rows, at, kernel);
     if (variant === null) return ledger.cells.drop("missing-variant", seq);
     const key = this.variantKey(variant);
     const idKind = rows[at + ID_KIND] as number;
@@ -141,9 +141,36 @@ export class FastRowCounter {
       if (day === undefined) return;
     }
     this.segmentEntry = NO_SEGMENT;
-    const segment = columns.segment === null ? null : this.internedSegment(rows[at + SEGMENT_START] as number, rows[at + SEGMENT_END] as number);
+    const segment = columns.segment === null ? null : this.knownSegment(rows, at, kernel);
     if (rows[at + PERSON_KIND] !== BLANK) ledger.noteRespondent(this.hashOf(rows[at + PERSON_HIGH] as number, rows[at + PERSON_LOW] as number));
     this.use(variant, key, day, segment, score, seq);
+  }
+
+  /** The variant of a kernel row: by the entry the kernel found, else looked up here and the kernel told of a new one. */
+  private knownVariant(rows: Int32Array, at: number, kernel: RowKernel): string | null {
+    const entry = rows[at + VARIANT_ENTRY] as number;
+    if (entry >= 0) {
+      this.variantEntry = entry;
+      const text = this.variants.textOf(entry);
+      return text === "" ? null : text;
+    }
+    const [start, end, known] = [rows[at + VARIANT_START] as number, rows[at + VARIANT_END] as number, this.variants.size];
+    const text = this.internedVariant(start, end);
+    if (this.variants.size > known) kernel.remember(0, this.variantEntry, this.bytes, start, end);
+    return text;
+  }
+
+  private knownSegment(rows: Int32Array, at: number, kernel: RowKernel): string {
+    const entry = rows[at + SEGMENT_ENTRY] as number;
+    if (entry >= 0) {
+      this.segmentEntry = entry;
+      const text = this.segments.textOf(entry);
+      return text === "" ? "(blank)" : text;
+    }
+    const [start, end, known] = [rows[at + SEGMENT_START] as number, rows[at + SEGMENT_END] as number, this.segments.size];
+    const text = this.internedSegment(start, end);
+    if (this.segments.size > known) kernel.remember(1, this.segmentEntry, this.bytes, start, end);
+    return text;
   }
 
   private hashOf(high: number, low: number): Hash64 {

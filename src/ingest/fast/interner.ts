@@ -6,7 +6,7 @@
 
 /** Values kept per column, and the longest kept (in bytes). */
 export const ENTRIES = 32;
-const ENTRY_BYTES = 64;
+export const ENTRY_BYTES = 64;
 
 /**
  * The trimmed text of a low-cardinality column's values (variant, segment) by their bytes, so a repeated value
@@ -25,6 +25,17 @@ export class Interner {
   private count = 0;
   /** The entry of the last value found or added, or -1 when it was not kept (too many, or too long). */
   entry = -1;
+
+  /** Values kept so far (their entries are 0 to size - 1). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The text of an entry (found by row-kernel.ts, which knows the entries' bytes). */
+  textOf(entry: number): string {
+    this.entry = entry;
+    return this.texts[entry] as string;
+  }
 
   value(bytes: Buffer, start: number, end: number): string {
     const length = end - start;

@@ -29,7 +29,7 @@ export type RecordSink = (bytes: Buffer, line: number, scanner: RecordScanner) =
  */
 export interface KernelRows {
   readonly kernel: RowKernel;
-  readonly counter: { countParsed(bytes: Buffer, rows: Int32Array, at: number): void };
+  readonly counter: { countParsed(bytes: Buffer, rows: Int32Array, at: number, kernel: RowKernel): void };
 }
 
 const CODES: Record<number, string> = { [UNCLOSED_QUOTE]: "CSV_QUOTE_NOT_CLOSED", [MISPLACED_QUOTE]: "INVALID_OPENING_QUOTE", [TOO_LARGE]: "CSV_MAX_RECORD_SIZE" };
@@ -146,6 +146,8 @@ export class RecordStream {
   /** Reads the records the row kernel takes with it (bytes in its memory only), the others with the scanner. */
   useKernel(kernel: KernelRows | null): void {
     this.kernel = kernel;
+    // The values it knows are a counter's Interner entries: this one's are not made yet.
+    kernel?.kernel.forgetValues();
   }
 
   /** Goes on with another scanner (the same dialect, other columns). */
@@ -225,7 +227,7 @@ export class RecordStream {
         this.previousEnd += 1 + (words[at + LINE_BREAKS] as number);
         this.offset += next - start;
         start = next;
-        counter.countParsed(bytes, words, at);
+        counter.countParsed(bytes, words, at, kernel);
       }
       taken += rows;
       if (rows * ROW_WORDS < words.length) break;

@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { endianness } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { RowContext } from "../rows.js";
+import { ENTRIES, ENTRY_BYTES } from "./interner.js";
 import { RD_CRLF, RD_LF } from "./scanner.js";
 
 interface KernelExports {
@@ -29,9 +30,11 @@ export const BLOCK_BYTES = 4 << 20;
 const SLOTS_AT = 4259840;
 const MAX_COLUMNS = 16384;
 const ROWS_AT = 4329472;
+/** The variant's and segment's known values (row-kernel.wat's $intern): a count, then ENTRIES of a length and ENTRY_BYTES. */
+const KNOWN_AT = [4624384, 4626564];
 /** Rows written per call, and each row's i32 words (see the module). */
 const MOST_ROWS = 4096;
-export const ROW_WORDS = 16;
+export const ROW_WORDS = 18;
 
 /** Words of a row. */
 export const NEXT = 0;
@@ -49,6 +52,8 @@ export const VARIANT_END = 11;
 export const SEGMENT_START = 12;
 export const SEGMENT_END = 13;
 export const LINE_BREAKS = 14;
+export const VARIANT_ENTRY = 15;
+export const SEGMENT_ENTRY = 16;
 
 /** ID_KIND and PERSON_KIND values. */
 export const BLANK = 0;
@@ -90,6 +95,25 @@ export class RowKernel {
     this.buffer = exports.memory.buffer;
     this.block = Buffer.from(this.buffer, 0, BLOCK_BYTES);
     this.rows = new Int32Array(this.buffer, ROWS_AT, MOST_ROWS * ROW_WORDS);
+  }
+
+  /**
+   * Lets the module find the value `bytes[start..end]` of the variant (`column` 0) or segment (1) column as
+   * `entry`, the Interner's entry just made for it (entries are made in order, so it is the next one here).
+   */
+  remember(column: 0 | 1, entry: number, bytes: Buffer, start: number, end: number): void {
+    const at = KNOWN_AT[column] as number;
+    const known = new Int32Array(this.buffer, at, 1);
+    if (entry !== known[0] || entry >= ENTRIES || end - start > ENTRY_BYTES) return;
+    const entryAt = at + 4 + entry * (4 + ENTRY_BYTES);
+    new Int32Array(this.buffer, entryAt, 1)[0] = end - start;
+    new Uint8Array(this.buffer, entryAt + 4, end - start).set(bytes.subarray(start, end));
+    known[0] = entry + 1;
+  }
+
+  /** Forgets the values it was told of (`remember`): they were another counter's entries. */
+  forgetValues(): void {
+    for (const at of KNOWN_AT) new Int32Array(this.buffer, at, 1)[0] = 0;
   }
 
   /** Whether `bytes` lie in the module's memory (else `read` cannot look at them). */

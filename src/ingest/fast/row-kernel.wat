@@ -11,7 +11,8 @@
 (module
   ;; Layout: the bytes read from 0 (up to 4 MB, and 16 bytes after them that a vector load may read), the
   ;; column-to-slot table at 4259840 (one i32 per column, -1: not needed; up to 16,384 columns), the needed
-  ;; fields' bounds at 4325376 (start, end per slot), the rows written from 4329472 (ROW_WORDS i32 each).
+  ;; fields' bounds at 4325376 (start, end per slot), the rows written from 4329472 (ROW_WORDS i32 each, up
+  ;; to 4096), the variant's and segment's known values from 4624384 (see $intern).
   (memory (export "memory") 80)
 
   (global $delimiter (mut i32) (i32.const 44))
@@ -364,10 +365,10 @@
     (i32.store offset=8 (local.get $out) (global.get $hashLow))
     (i32.const 1))
 
-  ;; A row, ROW_WORDS (16) i32 at `out`: 0 the next record's start, 1 the score, 2-3 the day and its
+  ;; A row, ROW_WORDS (18) i32 at `out`: 0 the next record's start, 1 the score, 2-3 the day and its
   ;; milliseconds, 4-6 the response ID (kind, two words), 7-9 the respondent (kind, two words), 10-11 the
-  ;; variant's field bounds, 12-13 the segment's (untrimmed: the JavaScript looks them up by their bytes), 14
-  ;; the line breaks inside quoted fields. Returns 0 when the record is not one to take here. The fields'
+  ;; variant's field bounds, 12-13 the segment's (untrimmed), 14 the line breaks inside quoted fields, 15 and 16
+  ;; the variant's and segment's entries among their known values ($intern; -1: not known yet, or none). Returns 0 when the record is not one to take here. The fields'
   ;; bounds are at 4325376, by slot.
   (func $row (param $start i32) (param $end i32) (param $out i32) (result i32)
     (local $next i32) (local $present i32) (local $score i32)
@@ -393,10 +394,43 @@
         (if (i32.eqz (call $respondent (i32.load (i32.const 4325416)) (i32.load (i32.const 4325420)) (i32.add (local.get $out) (i32.const 28))))
           (then (return (i32.const 0))))))
     (i32.store offset=56 (local.get $out) (global.get $lineBreaks))
-    ;; The variant's and segment's bounds (slots 2 and 3), as they are.
+    ;; The variant's and segment's bounds (slots 2 and 3), as they are, and their values' entries.
     (i64.store offset=40 (local.get $out) (i64.load (i32.const 4325392)))
     (i64.store offset=48 (local.get $out) (i64.load (i32.const 4325400)))
+    (i32.store offset=60 (local.get $out)
+      (if (result i32) (i32.and (local.get $present) (i32.const 4))
+        (then (call $intern (i32.const 4624384) (i32.load (i32.const 4325392)) (i32.load (i32.const 4325396))))
+        (else (i32.const -1))))
+    (i32.store offset=64 (local.get $out)
+      (if (result i32) (i32.and (local.get $present) (i32.const 8))
+        (then (call $intern (i32.const 4626564) (i32.load (i32.const 4325400)) (i32.load (i32.const 4325404))))
+        (else (i32.const -1))))
     (i32.const 1))
+
+  ;; The entry of the bytes start..end among a column's known values at `table` (fast/interner.ts' Interner,
+  ;; whose entries row-kernel.ts copies here as it makes them: a count, then 32 entries of a length and up to
+  ;; 64 bytes), or -1: then the JavaScript looks the value up, and adds it if it is new.
+  (func $intern (param $table i32) (param $start i32) (param $end i32) (result i32)
+    (local $length i32) (local $entry i32) (local $count i32) (local $at i32) (local $offset i32)
+    (local.set $length (i32.sub (local.get $end) (local.get $start)))
+    (local.set $count (i32.load (local.get $table)))
+    (block $none
+      (loop $entries
+        (br_if $none (i32.ge_u (local.get $entry) (local.get $count)))
+        (local.set $at (i32.add (i32.add (local.get $table) (i32.const 4)) (i32.mul (local.get $entry) (i32.const 68))))
+        (if (i32.eq (i32.load (local.get $at)) (local.get $length))
+          (then
+            (local.set $offset (i32.const 0))
+            (block $differ
+              (loop $bytes
+                (if (i32.ge_u (local.get $offset) (local.get $length)) (then (return (local.get $entry))))
+                (br_if $differ (i32.ne (i32.load8_u offset=4 (i32.add (local.get $at) (local.get $offset)))
+                                       (i32.load8_u (i32.add (local.get $start) (local.get $offset)))))
+                (local.set $offset (i32.add (local.get $offset) (i32.const 1)))
+                (br $bytes)))))
+        (local.set $entry (i32.add (local.get $entry) (i32.const 1)))
+        (br $entries)))
+    (i32.const -1))
 
   ;; Reads rows from the record at `start` while one starts before `stopBefore` and `most` are not written,
   ;; each at `out` on (ROW_WORDS i32 apart); `end`: the bytes' end. Returns how many it wrote.
@@ -408,7 +442,7 @@
         (br_if $done (i32.ge_u (local.get $count) (local.get $most)))
         (br_if $done (i32.eqz (call $row (local.get $start) (local.get $end) (local.get $out))))
         (local.set $start (i32.load (local.get $out)))
-        (local.set $out (i32.add (local.get $out) (i32.const 64)))
+        (local.set $out (i32.add (local.get $out) (i32.const 72)))
         (local.set $count (i32.add (local.get $count) (i32.const 1)))
         (br $each)))
     (local.get $count)))
