@@ -411,7 +411,7 @@
   ;; whose entries row-kernel.ts copies here as it makes them: a count, then 32 entries of a length and up to
   ;; 64 bytes), or -1: then the JavaScript looks the value up, and adds it if it is new.
   (func $intern (param $table i32) (param $start i32) (param $end i32) (result i32)
-    (local $length i32) (local $entry i32) (local $count i32) (local $at i32) (local $offset i32)
+    (local $length i32) (local $entry i32) (local $count i32) (local $at i32) (local $offset i32) (local $rest i32)
     (local.set $length (i32.sub (local.get $end) (local.get $start)))
     (local.set $count (i32.load (local.get $table)))
     (block $none
@@ -420,14 +420,21 @@
         (local.set $at (i32.add (i32.add (local.get $table) (i32.const 4)) (i32.mul (local.get $entry) (i32.const 68))))
         (if (i32.eq (i32.load (local.get $at)) (local.get $length))
           (then
+            ;; Eight bytes at a time; the last word's bytes past the value masked off (both sides may hold
+            ;; anything there: the next field, or an entry's unused room).
             (local.set $offset (i32.const 0))
             (block $differ
-              (loop $bytes
-                (if (i32.ge_u (local.get $offset) (local.get $length)) (then (return (local.get $entry))))
-                (br_if $differ (i32.ne (i32.load8_u offset=4 (i32.add (local.get $at) (local.get $offset)))
-                                       (i32.load8_u (i32.add (local.get $start) (local.get $offset)))))
-                (local.set $offset (i32.add (local.get $offset) (i32.const 1)))
-                (br $bytes)))))
+              (loop $words
+                (local.set $rest (i32.sub (local.get $length) (local.get $offset)))
+                (if (i32.le_s (local.get $rest) (i32.const 0)) (then (return (local.get $entry))))
+                (br_if $differ (i64.ne (i64.const 0)
+                  (i64.and
+                    (i64.xor (i64.load offset=4 (i32.add (local.get $at) (local.get $offset))) (i64.load (i32.add (local.get $start) (local.get $offset))))
+                    (select (i64.const -1)
+                      (i64.sub (i64.shl (i64.const 1) (i64.extend_i32_u (i32.shl (local.get $rest) (i32.const 3)))) (i64.const 1))
+                      (i32.ge_s (local.get $rest) (i32.const 8))))))
+                (local.set $offset (i32.add (local.get $offset) (i32.const 8)))
+                (br $words)))))
         (local.set $entry (i32.add (local.get $entry) (i32.const 1)))
         (br $entries)))
     (i32.const -1))
