@@ -8,7 +8,7 @@
  * Why WebAssembly: finding a record's fields and parsing five of them took the JavaScript ~200 ns a row of
  * the bench export, of ~420 for everything, and each reader thread's isolate compiled that code anew; the
  * module does it in ~90 ns (16 bytes at a time, in code compiled once). Replaying the bench file's chunks on
- * one thread went from ~835 to ~500 ms (BENCHMARKS.md). Where the module is not there
+ * one thread went from ~835 to ~465 ms (BENCHMARKS.md). Where the module is not there
  * (the TypeScript sources, as in unit tests that do not load it) or cannot run, `rowKernel` gives null and the
  * JavaScript reads every record: the same rows either way (test/ingest/row-kernel.test.ts).
  */
