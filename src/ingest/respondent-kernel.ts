@@ -8,9 +8,7 @@
  * `respondentKernel` gives null and the JavaScript counts: test/ingest/respondent-kernel.test.ts holds the two
  * equal.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { endianness } from "node:os";
-import { fileURLToPath } from "node:url";
+import { ShippedModule } from "../wasm-module.js";
 import { DROP_REASONS } from "../tally/tally.js";
 import { InternalError } from "../errors.js";
 import { BYTES, WORDS } from "./ledger-records.js";
@@ -26,24 +24,12 @@ interface KernelExports {
 const PAGE = 65536;
 const PER_PLACE = 16;
 
-let compiled: WebAssembly.Module | null | undefined;
-
-/** The compiled module, or null where it is not there or cannot run (or on a big-endian machine: see row-kernel.ts). */
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  if (endianness() !== "LE") return (compiled = null);
-  const path = fileURLToPath(new URL("./respondent-kernel.wasm", import.meta.url));
-  try {
-    compiled = existsSync(path) ? new WebAssembly.Module(readFileSync(path)) : null;
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
+/** Its sums are read through typed arrays in the machine's byte order (see ShippedModule). */
+const kernelModule = new ShippedModule(new URL("./respondent-kernel.wasm", import.meta.url), true);
 
 /** Uses `bytes` (a compiled respondent-kernel.wat), or no module (null), instead of the file next to this one: for tests. */
 export function useRespondentKernel(bytes: Uint8Array | null): void {
-  compiled = bytes === null ? null : new WebAssembly.Module(bytes);
+  kernelModule.use(bytes);
 }
 
 /** Slots for `keys` keys at most, as HashTable64 sizes them (at most 3/4 full): log2 of a power of two >= 1024. */
@@ -153,7 +139,7 @@ const BLOCK_RECORDS = 1 << 15;
  * module. `places`: each file's places (FileCells.places).
  */
 export function respondentKernel(dedupe: string, variants: readonly { readonly high: number; readonly low: number }[], places: readonly number[], maxRecords: number): RespondentKernel | null {
-  const module = dedupe === "none" ? kernelModule() : null;
+  const module = dedupe === "none" ? kernelModule.compiled : null;
   if (module === null) return null;
   try {
     return new RespondentKernel(module, variants, places, maxRecords);

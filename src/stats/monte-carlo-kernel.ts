@@ -6,8 +6,7 @@
  * is not there (the TypeScript sources, as in unit tests that do not load it) or cannot run, `kernelDraws`
  * gives null and bayes.ts draws in JavaScript; test/stats/monte-carlo-kernel.test.ts holds the two equal.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { ShippedModule } from "../wasm-module.js";
 import { gammaConstants, generatorOf, ZIGGURAT } from "./random.js";
 import type { CategoryCounts, RandomSource } from "./types.js";
 
@@ -30,23 +29,15 @@ const PAGE = 65536;
  */
 const BATCH = 8192;
 
-let compiled: WebAssembly.Module | null | undefined;
-
-/** The compiled module, or null where it is not there or cannot be compiled. */
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  const path = fileURLToPath(new URL("./monte-carlo.wasm", import.meta.url));
-  try {
-    compiled = existsSync(path) ? new WebAssembly.Module(readFileSync(path)) : null;
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
+/**
+ * Its draws are read through a Float64Array in the machine's byte order; a big-endian machine still gets the
+ * JavaScript's draws (see ShippedModule).
+ */
+const kernelModule = new ShippedModule(new URL("./monte-carlo.wasm", import.meta.url), true);
 
 /** Uses `bytes` (a compiled monte-carlo.wat), or no module (null), instead of the file next to this one: for tests. */
 export function useMonteCarloKernel(bytes: Uint8Array | null): void {
-  compiled = bytes === null ? null : new WebAssembly.Module(bytes);
+  kernelModule.use(bytes);
 }
 
 export interface Draws {
@@ -63,7 +54,7 @@ export interface Draws {
  * module is not there, `random` is not a seededRandom, or a shape is below 1 (the JavaScript's boost).
  */
 export function kernelDraws(posteriors: readonly CategoryCounts[], prior: CategoryCounts, count: number, random: RandomSource): Draws | null {
-  const module = kernelModule();
+  const module = kernelModule.compiled;
   const generator = generatorOf(random);
   if (module === null || generator === undefined) return null;
   const shapes = posteriors.flatMap((counts) => [counts.detractors + prior.detractors, counts.passives + prior.passives, counts.promoters + prior.promoters]);

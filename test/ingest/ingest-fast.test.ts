@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { csvFileWriter } from "./csv-files.js";
+import { csvFileWriter, stdinOf } from "./csv-files.js";
 import { comparable, outcome } from "./ingest-outcome.js";
 import { ingest as ingestBuilt } from "../../dist/ingest/ingest.js";
 import { ingest, type IngestOptions } from "../../src/ingest/ingest.js";
@@ -143,15 +143,6 @@ describe("the byte-level reader with each file's variant named on the command li
 });
 
 /** `bytes` as stdin in chunks of the given sizes (in turn), so that chunk boundaries fall anywhere. */
-function stdinOf(bytes: Buffer, sizes: readonly number[]): Readable {
-  const chunks: Buffer[] = [];
-  for (let at = 0, index = 0; at < bytes.length; index += 1) {
-    const size = sizes[index % sizes.length] as number;
-    chunks.push(bytes.subarray(at, at + size));
-    at += size;
-  }
-  return Readable.from(chunks);
-}
 
 describe("stdin through the byte-level reader (oracle: the csv-parse reader, which reads stdin as it comes)", () => {
   // ~250 KB: past the 64 KiB the dialect is sniffed from, so most of it streams in after the head.

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csvFileWriter } from "./csv-files.js";
+import { csvFileWriter, stdinOf } from "./csv-files.js";
 import { outcome } from "./ingest-outcome.js";
 import { ingest, type IngestOptions } from "../../src/ingest/ingest.js";
 import { NEXT, ROW_WORDS, rowKernel, SCORE, useRowKernel } from "../../src/ingest/fast/row-kernel.js";
@@ -90,15 +90,6 @@ function exportOf(rows: readonly Field[], eol: string, ragged: boolean, delimite
   return `${[HEADER.replaceAll(",", delimiter), ...lines].join(eol)}${eol}`;
 }
 
-function stdinOf(bytes: Buffer, sizes: readonly number[]): Readable {
-  const chunks: Buffer[] = [];
-  for (let at = 0, index = 0; at < bytes.length; index += 1) {
-    const size = sizes[index % sizes.length] as number;
-    chunks.push(bytes.subarray(at, at + size));
-    at += size;
-  }
-  return Readable.from(chunks);
-}
 
 const run = fc.record({
   // Past the 503 head records, which every reader reads as strings.

@@ -12,9 +12,7 @@
  * (the TypeScript sources, as in unit tests that do not load it) or cannot run, `rowKernel` gives null and the
  * JavaScript reads every record: the same rows either way (test/ingest/row-kernel.test.ts).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { endianness } from "node:os";
-import { fileURLToPath } from "node:url";
+import { ShippedModule } from "../../wasm-module.js";
 import type { RowContext } from "../rows.js";
 import { ENTRIES, ENTRY_BYTES } from "./interner.js";
 import { RD_CRLF, RD_LF } from "./scanner.js";
@@ -60,28 +58,12 @@ export const BLANK = 0;
 export const WHOLE_NUMBER = 1;
 export const HASHED = 2;
 
-let compiled: WebAssembly.Module | null | undefined;
-
-/**
- * The compiled module, or null where it is not there or cannot run. Also null on a big-endian machine: the
- * module writes its rows little-endian (WebAssembly memory always is), and an Int32Array reads them in the
- * machine's order.
- */
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  if (endianness() !== "LE") return (compiled = null);
-  const path = fileURLToPath(new URL("./row-kernel.wasm", import.meta.url));
-  try {
-    compiled = existsSync(path) ? new WebAssembly.Module(readFileSync(path)) : null;
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
+/** The module writes its rows little-endian, read through an Int32Array (see ShippedModule). */
+const kernelModule = new ShippedModule(new URL("./row-kernel.wasm", import.meta.url), true);
 
 /** Uses `bytes` (a compiled row-kernel.wat), or no module (null), instead of the file next to this one: for tests. */
 export function useRowKernel(bytes: Uint8Array | null): void {
-  compiled = bytes === null ? null : new WebAssembly.Module(bytes);
+  kernelModule.use(bytes);
 }
 
 export class RowKernel {
@@ -139,7 +121,7 @@ export class RowKernel {
  * the JavaScript's to read), or too many columns.
  */
 export function rowKernel(context: RowContext, delimiter: number, recordDelimiter: number, headerLength: number): RowKernel | null {
-  const module = kernelModule();
+  const module = kernelModule.compiled;
   const { columns, layout } = context;
   if (module === null || (recordDelimiter !== RD_LF && recordDelimiter !== RD_CRLF) || layout.excludedColumns.length > 0 || headerLength > MAX_COLUMNS) return null;
   let exports: KernelExports;

@@ -6,9 +6,7 @@
  * there (the TypeScript sources, as in unit tests that do not load it) or cannot run, `specialIndex` gives
  * null and the scanner keeps its byte loop: the same records either way (test/ingest/scanner.test.ts).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { endianness } from "node:os";
-import { fileURLToPath } from "node:url";
+import { ShippedModule } from "../../wasm-module.js";
 
 /** Bytes indexed at once: positions for these fit the module's memory (8 pages: input, then positions). */
 export const SEGMENT_BYTES = 1 << 16;
@@ -28,29 +26,13 @@ interface Shared {
   owner: SpecialIndex | null;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
+/** The module writes its positions little-endian, read through an Int32Array (see ShippedModule). */
+const specials = new ShippedModule(new URL("./specials.wasm", import.meta.url), true);
 let shared: Shared | null = null;
-
-/**
- * The compiled module, or null where it is not there or cannot run. Also null on a big-endian machine: the
- * module writes its positions little-endian (WebAssembly memory always is), and an Int32Array reads them in
- * the machine's order.
- */
-function specialsModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  if (endianness() !== "LE") return (compiled = null);
-  const path = fileURLToPath(new URL("./specials.wasm", import.meta.url));
-  try {
-    compiled = existsSync(path) ? new WebAssembly.Module(readFileSync(path)) : null;
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
 
 /** Uses `bytes` (a compiled specials.wat) instead of the file next to this module: for tests. */
 export function useSpecialsModule(bytes: Uint8Array | null): void {
-  compiled = bytes === null ? null : new WebAssembly.Module(bytes);
+  specials.use(bytes);
   shared = null;
 }
 
@@ -94,14 +76,14 @@ export class SpecialIndex {
 
 /** An index for `delimiter`, or null (see the module comment). `segmentBytes`: smaller in tests. */
 export function specialIndex(delimiter: number, segmentBytes = SEGMENT_BYTES): SpecialIndex | null {
-  const module = specialsModule();
+  const module = specials.compiled;
   if (module === null) return null;
   if (shared === null) {
     let exports: SpecialsModule;
     try {
       exports = new WebAssembly.Instance(module).exports as unknown as SpecialsModule;
     } catch {
-      compiled = null;
+      specials.use(null);
       return null;
     }
     const { buffer } = exports.memory;
