@@ -146,30 +146,31 @@ export class FastRowCounter {
     this.use(variant, key, day, segment, score, seq);
   }
 
-  /** The variant of a kernel row: by the entry the kernel found, else looked up here and the kernel told of a new one. */
+  /** The variant of a kernel row, or null when blank (knownText). */
   private knownVariant(rows: Int32Array, at: number, kernel: RowKernel): string | null {
-    const entry = rows[at + VARIANT_ENTRY] as number;
-    if (entry >= 0) {
-      this.variantEntry = entry;
-      const text = this.variants.textOf(entry);
-      return text === "" ? null : text;
-    }
-    const [start, end, known] = [rows[at + VARIANT_START] as number, rows[at + VARIANT_END] as number, this.variants.size];
-    const text = this.internedVariant(start, end);
-    if (this.variants.size > known) kernel.remember(0, this.variantEntry, this.bytes, start, end);
-    return text;
+    const text = this.knownText(this.variants, 0, rows, at, kernel);
+    this.variantEntry = this.variants.entry;
+    return text === "" ? null : text;
   }
 
   private knownSegment(rows: Int32Array, at: number, kernel: RowKernel): string {
-    const entry = rows[at + SEGMENT_ENTRY] as number;
-    if (entry >= 0) {
-      this.segmentEntry = entry;
-      const text = this.segments.textOf(entry);
-      return text === "" ? "(blank)" : text;
-    }
-    const [start, end, known] = [rows[at + SEGMENT_START] as number, rows[at + SEGMENT_END] as number, this.segments.size];
-    const text = this.internedSegment(start, end);
-    if (this.segments.size > known) kernel.remember(1, this.segmentEntry, this.bytes, start, end);
+    const text = this.knownText(this.segments, 1, rows, at, kernel);
+    this.segmentEntry = this.segments.entry;
+    return text === "" ? "(blank)" : text;
+  }
+
+  /**
+   * The text of a kernel row's variant (`column` 0) or segment (1): by the entry the kernel found among the
+   * values it was told of, else looked up in the Interner, and the kernel told of the value if it is new.
+   */
+  private knownText(interner: Interner, column: 0 | 1, rows: Int32Array, at: number, kernel: RowKernel): string {
+    const entry = rows[at + (column === 0 ? VARIANT_ENTRY : SEGMENT_ENTRY)] as number;
+    if (entry >= 0) return interner.textOf(entry);
+    const start = rows[at + (column === 0 ? VARIANT_START : SEGMENT_START)] as number;
+    const end = rows[at + (column === 0 ? VARIANT_END : SEGMENT_END)] as number;
+    const known = interner.size;
+    const text = interner.value(this.bytes, start, end);
+    if (interner.size > known) kernel.remember(column, interner.entry, this.bytes, start, end);
     return text;
   }
 
