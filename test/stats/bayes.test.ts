@@ -1,24 +1,17 @@
 /** src/stats/intervals/bayes.ts against the shared reference (SciPy Monte Carlo, 2,000,000 draws). */
 import { describe, expect, it } from "vitest";
 import { bayesComparison, bayesInterval } from "../../src/stats/intervals/bayes.js";
-import { categoryCounts } from "../../src/stats/nps.js";
 import { seededRandom } from "../../src/stats/random.js";
 import { expectClose } from "./close.js";
-import { PROBABILITY_TOLERANCE, quantileTolerance } from "./monte-carlo.js";
-import { DRAWS, SHARED_CASES, SHARED_REFERENCE_DRAWS } from "./reference.js";
+import { SHARED_CASES } from "./reference.js";
+import { expectSharedComparison } from "./shared-bayes.js";
 
 const SEED = 20240601;
 
 describe("bayesComparison, 10^6 draws, fixed seed", () => {
-  it.each(SHARED_CASES.map((c) => [c.name, c] as const))("%s", (name, c) => {
-    const result = bayesComparison(categoryCounts(c.scoresA), categoryCounts(c.scoresB), c.alpha, { draws: DRAWS, random: seededRandom(SEED) });
-    const expected = c.bayes.differenceCredibleInterval;
-    const tolerance = quantileTolerance(expected, c.alpha, DRAWS, SHARED_REFERENCE_DRAWS);
-    expectClose(result.probabilityTreatmentBetter, c.bayes.probabilityTreatmentBetter, { abs: PROBABILITY_TOLERANCE }, `${name} P(B > A)`);
-    expectClose(result.differenceInterval.low, expected[0], { abs: tolerance }, `${name} credible low`);
-    expectClose(result.differenceInterval.high, expected[1], { abs: tolerance }, `${name} credible high`);
-  });
+  it.each(SHARED_CASES.map((c) => [c.name, c] as const))("%s", (name, c) => expectSharedComparison(name, c, SEED));
 });
+
 
 describe("reproducibility and contracts", () => {
   const control = { detractors: 6, passives: 5, promoters: 14 };

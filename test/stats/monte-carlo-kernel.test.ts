@@ -11,6 +11,8 @@ import { quantile } from "../../src/stats/quantile.js";
 import { seededRandom } from "../../src/stats/random.js";
 import type { CategoryCounts } from "../../src/stats/types.js";
 import { monteCarloBinary } from "../wat-modules.js";
+import { SHARED_CASES } from "./reference.js";
+import { expectSharedComparison } from "./shared-bayes.js";
 
 let binary: Uint8Array;
 beforeAll(async () => {
@@ -68,6 +70,16 @@ describe("the WebAssembly Monte Carlo", () => {
       { numRuns: 200, seed: 7 },
     );
     useMonteCarloKernel(null);
+  });
+
+  it.each(SHARED_CASES.map((c) => [c.name, c] as const))("matches the SciPy reference itself: %s", (name, c) => {
+    // As bayes.test.ts holds the JavaScript to it, with the module drawing.
+    useMonteCarloKernel(binary);
+    try {
+      expectSharedComparison(name, c, 20240601);
+    } finally {
+      useMonteCarloKernel(null);
+    }
   });
 
   it("leaves to JavaScript what it does not draw: other random sources, or no module", () => {
