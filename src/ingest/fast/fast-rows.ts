@@ -9,6 +9,7 @@ import type { TallyCell } from "../../tally/tally.js";
 import { DAY_MS, dayInTimeZone, daysInMonth, wallClockToEpoch } from "../date.js";
 import { Hash64, hashAscii, hashString } from "../hash64.js";
 import { wholeNumberIdOf } from "../id-set.js";
+import { TWO_32 } from "../ledger-records.js";
 import type { VariantKey } from "../respondents.js";
 import { repeatsHeader, unreadHeaderRepeat, type RowContext } from "../rows.js";
 import { parseLabelledScore } from "../score.js";
@@ -18,7 +19,6 @@ import { localDateInstant } from "./local-date.js";
 import { BLANK, DAY, HASHED, ID_HIGH, ID_KIND, ID_LOW, MILLISECONDS, PERSON_HIGH, PERSON_KIND, PERSON_LOW, SCORE, SEGMENT_END, SEGMENT_ENTRY, SEGMENT_START, VARIANT_END, VARIANT_ENTRY, VARIANT_START, WHOLE_NUMBER, type RowKernel } from "./row-kernel.js";
 import { PLAIN, type RecordScanner } from "./scanner.js";
 
-const TWO_32 = 2 ** 32;
 const isSpace = (byte: number): boolean => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
 const digit = (bytes: Buffer, at: number): number => (bytes[at] as number) - 0x30;
 /** Two ASCII digits as a number, or -1. */
