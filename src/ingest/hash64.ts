@@ -178,6 +178,16 @@ export function combine(out: Hash64, withHigh: number, withLow: number): Hash64 
  * Open addressing with linear probing over 64-bit keys, with an optional 32-bit value per key. Key and value
  * share one typed array (stride 2 or 3), so a probe touches one cache line.
  */
+/**
+ * Slots for `keys` keys: a power of two from `least` on, the keys filling at most 3/4 of it (HashTable64
+ * grows there: linear probing stays short; also the size of respondent-kernel.ts' tables).
+ */
+export function slotsFor(keys: number, least = 1024): number {
+  let slots = least;
+  while (slots * 3 < keys * 4) slots *= 2;
+  return slots;
+}
+
 export class HashTable64 {
   private slots: Int32Array;
   private readonly stride: number;
@@ -187,8 +197,7 @@ export class HashTable64 {
   /** `expected`: keys to make room for up front (growing on the way costs a rehash each time). */
   constructor(withValues: boolean, expected = 768) {
     this.stride = withValues ? 3 : 2;
-    let capacity = 1024;
-    while (capacity * 3 < expected * 4) capacity *= 2;
+    const capacity = slotsFor(expected);
     this.slots = new Int32Array(capacity * this.stride);
     this.mask = capacity - 1;
   }
@@ -296,8 +305,7 @@ export class HashTable64 {
 
   /** Makes room for `more` keys at once (one rehash rather than one per doubling). */
   reserve(more: number): void {
-    let capacity = this.mask + 1;
-    while (capacity * 3 < (this.size + more) * 4) capacity *= 2;
+    const capacity = slotsFor(this.size + more, this.mask + 1);
     if (capacity > this.mask + 1) this.grow(capacity);
   }
 

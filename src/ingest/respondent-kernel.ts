@@ -10,13 +10,14 @@
  */
 import { ShippedModule } from "../wasm-module.js";
 import { DROP_REASONS } from "../tally/tally.js";
+import { slotsFor } from "./hash64.js";
 import { InternalError } from "../errors.js";
 import { BYTES, WORDS } from "./ledger-records.js";
 import type { Outcomes } from "./ledger-outcomes.js";
 
 interface KernelExports {
   readonly configure: (...offsets: number[]) => void;
-  readonly beginPartition: (pairBits: number, peopleBits: number) => void;
+  readonly beginPartition: (pairSlots: number, peopleSlots: number) => void;
   readonly countPairs: (at: number, records: number) => number;
   readonly finishNone: () => void;
 }
@@ -32,12 +33,6 @@ export function useRespondentKernel(bytes: Uint8Array | null): void {
   kernelModule.use(bytes);
 }
 
-/** Slots for `keys` keys at most, as HashTable64 sizes them (at most 3/4 full): log2 of a power of two >= 1024. */
-function tableBits(keys: number): number {
-  let bits = 10;
-  while (2 ** bits * 3 < keys * 4) bits += 1;
-  return bits;
-}
 
 export class RespondentKernel {
   private readonly exports: KernelExports;
@@ -72,7 +67,7 @@ export class RespondentKernel {
     const firstDropsAt = take(files * reasons * 8);
     const repeatsAt = take(files * 4);
     const countsAt = take(16);
-    const slots = 2 ** tableBits(maxRecords);
+    const slots = slotsFor(maxRecords);
     const pairsAt = take(slots * 12);
     const peopleAt = take(slots * 12);
     const firstAt = take(maxRecords * 8);
@@ -101,8 +96,9 @@ export class RespondentKernel {
 
   /** countPairs over one partition's records (at most maxRecords, in blocks of whole records), then finishNone. */
   partition(blocks: Iterable<Int32Array>, records: number): void {
-    const bits = tableBits(records);
-    this.exports.beginPartition(bits, bits);
+    // Pairs and respondents are at most its records.
+    const slots = slotsFor(records);
+    this.exports.beginPartition(slots, slots);
     const block = new Int32Array(this.memory.buffer, this.at.block, BLOCK_RECORDS * WORDS);
     for (const words of blocks) {
       for (let from = 0; from < words.length; from += block.length) {

@@ -48,13 +48,14 @@
     (global.set $firstFileAt (local.get $firstFileAt))
     (global.set $reasons (local.get $reasons)))
 
-  ;; A new partition: empty tables of 2^pairBits and 2^peopleBits slots (the caller sized them for its records).
-  (func (export "beginPartition") (param $pairBits i32) (param $peopleBits i32)
-    (global.set $pairMask (i32.sub (i32.shl (i32.const 1) (local.get $pairBits)) (i32.const 1)))
-    (global.set $peopleMask (i32.sub (i32.shl (i32.const 1) (local.get $peopleBits)) (i32.const 1)))
+  ;; A new partition: empty tables of pairSlots and peopleSlots slots, powers of two (the caller sized them for
+  ;; its records: hash64.ts' slotsFor).
+  (func (export "beginPartition") (param $pairSlots i32) (param $peopleSlots i32)
+    (global.set $pairMask (i32.sub (local.get $pairSlots) (i32.const 1)))
+    (global.set $peopleMask (i32.sub (local.get $peopleSlots) (i32.const 1)))
     (global.set $pairCount (i32.const 0))
-    (memory.fill (global.get $pairsAt) (i32.const 0) (i32.mul (i32.shl (i32.const 1) (local.get $pairBits)) (i32.const 12)))
-    (memory.fill (global.get $peopleAt) (i32.const 0) (i32.mul (i32.shl (i32.const 1) (local.get $peopleBits)) (i32.const 12))))
+    (memory.fill (global.get $pairsAt) (i32.const 0) (i32.mul (local.get $pairSlots) (i32.const 12)))
+    (memory.fill (global.get $peopleAt) (i32.const 0) (i32.mul (local.get $peopleSlots) (i32.const 12))))
 
   ;; murmur3's finalizer (hash64.ts' fmix32).
   (func $fmix32 (param $h i32) (result i32)
