@@ -22,8 +22,6 @@
   (global $s2 (mut i32) (i32.const 0))
   (global $s3 (mut i32) (i32.const 0))
 
-  ;; R, where the ziggurat's tail begins (random.ts' TAIL_START).
-  (global $tailStart f64 (f64.const 3.442619855899))
 
   (func (export "setState") (param $a i32) (param $b i32) (param $c i32) (param $d i32)
     (global.set $s0 (local.get $a))
@@ -69,16 +67,18 @@
       (f64.add (f64.mul (f64.convert_i32_u (local.get $high)) (f64.const 67108864)) (f64.convert_i32_u (local.get $low)))
       (f64.const 0x1p-53)))
 
-  ;; The normal tail beyond R (Marsaglia 1964): x = -ln(1 - U1) / R, y = -ln(1 - U2), until 2y >= x^2.
+  ;; The normal tail beyond R (Marsaglia 1964): x = -ln(1 - U1) / R, y = -ln(1 - U2), until 2y >= x^2. R, where
+  ;; the tail begins, is the edge X_1 (random.ts' TAIL_START, written there into its EDGES[1]).
   (func $tail (param $negative i32) (result f64)
-    (local $x f64) (local $y f64)
+    (local $x f64) (local $y f64) (local $tailStart f64)
+    (local.set $tailStart (f64.load offset=8 (i32.const 0)))
     (loop $again
-      (local.set $x (f64.div (f64.neg (call $log (f64.sub (f64.const 1) (call $uniform)))) (global.get $tailStart)))
+      (local.set $x (f64.div (f64.neg (call $log (f64.sub (f64.const 1) (call $uniform)))) (local.get $tailStart)))
       (local.set $y (f64.neg (call $log (f64.sub (f64.const 1) (call $uniform)))))
       (br_if $again (f64.lt (f64.mul (f64.const 2) (local.get $y)) (f64.mul (local.get $x) (local.get $x)))))
     (if (result f64) (local.get $negative)
-      (then (f64.neg (f64.add (global.get $tailStart) (local.get $x))))
-      (else (f64.add (global.get $tailStart) (local.get $x)))))
+      (then (f64.neg (f64.add (local.get $tailStart) (local.get $x))))
+      (else (f64.add (local.get $tailStart) (local.get $x)))))
 
   ;; A standard normal variate by the ziggurat (random.ts' standardNormal).
   (func $normal (result f64)

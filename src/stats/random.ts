@@ -122,7 +122,7 @@ const RATIOS = new Float64Array(LAYERS);
 }
 
 /** The ziggurat's tables, for the WebAssembly Monte Carlo (monte-carlo-kernel.ts), which must not change them. */
-export const ZIGGURAT = { edges: EDGES, ratios: RATIOS, tailStart: TAIL_START } as const;
+export const ZIGGURAT = { edges: EDGES, ratios: RATIOS } as const;
 
 /** The normal tail beyond `start` (Marsaglia 1964): x = -ln(U1)/start, accepted if -2 ln U2 > x^2. */
 function normalTail(start: number, negative: boolean, random: RandomSource): number {
