@@ -98,9 +98,12 @@ export class RowKernel {
     for (const at of KNOWN_AT) new Int32Array(this.buffer, at, 1)[0] = 0;
   }
 
-  /** Whether `bytes` lie in the module's memory (else `read` cannot look at them). */
+  /**
+   * Whether `bytes` are `block` (or its start), where the blocks are read: then a record's offsets in `bytes`
+   * are its addresses in the module's memory, which `read` takes and writes.
+   */
   holds(bytes: Buffer): boolean {
-    return bytes.buffer === this.buffer;
+    return bytes.buffer === this.buffer && bytes.byteOffset === 0;
   }
 
   /**
@@ -108,10 +111,7 @@ export class RowKernel {
    * returns how many it wrote to `rows`, ROW_WORDS apart, their offsets (NEXT, VARIANT_START, ...) in `bytes`.
    */
   read(bytes: Buffer, start: number, stopBefore: number): number {
-    const base = bytes.byteOffset;
-    const count = this.exports.rows(base + start, base + bytes.length, base + stopBefore, ROWS_AT, MOST_ROWS);
-    if (base !== 0) for (let at = 0; at < count * ROW_WORDS; at += ROW_WORDS) for (const word of [NEXT, VARIANT_START, VARIANT_END, SEGMENT_START, SEGMENT_END]) this.rows[at + word] -= base;
-    return count;
+    return this.exports.rows(start, bytes.length, stopBefore, ROWS_AT, MOST_ROWS);
   }
 }
 
