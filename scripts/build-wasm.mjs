@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Part of `npm run build`: assembles the WebAssembly text sources under src/ (specials.wat, see
- * src/ingest/fast/special-index.ts; monte-carlo.wat, see src/stats/monte-carlo-kernel.ts) into binaries
+ * Part of `npm run build`: assembles the WebAssembly text sources under src/ (scripts/wasm-sources.mjs; each
+ * loaded by a module beside it, e.g. specials.wat by src/ingest/fast/special-index.ts) into binaries
  * beside the compiled JavaScript in dist/, with wabt (the WebAssembly Binary Toolkit's wat2wasm, compiled to
  * JavaScript). The binaries are build output, not in git.
  */
@@ -9,9 +9,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import wabt from "wabt";
+import { WASM_SOURCES } from "./wasm-sources.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const SOURCES = ["ingest/fast/specials.wat", "ingest/fast/row-kernel.wat", "ingest/respondent-kernel.wat", "stats/monte-carlo.wat"];
 
 /** The binary of a .wat file (SIMD on: the module uses 128-bit vectors). */
 export async function assemble(path) {
@@ -26,7 +26,7 @@ export async function assemble(path) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const source of SOURCES) {
+  for (const source of WASM_SOURCES) {
     const binary = await assemble(join(root, "src", source));
     const target = join(root, "dist", source.replace(/\.wat$/, ".wasm"));
     mkdirSync(dirname(target), { recursive: true });

@@ -19,15 +19,17 @@
  *
  * The bundles keep the files' relative URLs working: the three sit side by side under the names the code
  * starts them by (`new URL("./worker.js", import.meta.url)` in parallel.ts, "./ledger-worker.js" in
- * ledger-partitions.ts), beside copies of specials.wasm and monte-carlo.wasm, two levels below package.json as dist/cli/main.js is.
+ * ledger-partitions.ts), beside copies of the WebAssembly modules (scripts/wasm-sources.mjs), two levels below
+ * package.json as dist/cli/main.js is.
  * test/cli/bundle.test.ts checks every such URL in them against the files.
  */
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import commonjs from "@rollup/plugin-commonjs";
 import { nodeResolve } from "@rollup/plugin-node-resolve";
 import { rollup } from "@rollup/wasm-node";
+import { WASM_SOURCES } from "./wasm-sources.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -62,7 +64,7 @@ for (const [name, path] of Object.entries(ENTRY_POINTS)) {
     process.exit(1);
   }
 }
-copyFileSync(join(dist, "ingest/fast/specials.wasm"), join(out, "specials.wasm"));
-copyFileSync(join(dist, "stats/monte-carlo.wasm"), join(out, "monte-carlo.wasm"));
-copyFileSync(join(dist, "ingest/fast/row-kernel.wasm"), join(out, "row-kernel.wasm"));
-copyFileSync(join(dist, "ingest/respondent-kernel.wasm"), join(out, "respondent-kernel.wasm"));
+for (const source of WASM_SOURCES) {
+  const wasm = source.replace(/\.wat$/, ".wasm");
+  copyFileSync(join(dist, wasm), join(out, basename(wasm)));
+}
