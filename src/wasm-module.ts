@@ -36,3 +36,15 @@ export class ShippedModule {
     this.module = bytes === null ? null : new WebAssembly.Module(bytes);
   }
 }
+
+/** WebAssembly's page: memories are made and grown by pages. */
+const PAGE = 65536;
+
+/**
+ * A memory of at least `bytes`, made at its size for a module that imports it. Not grown later: growing a
+ * memory detaches its buffer, and the first buffer detached in a thread makes V8 throw away its optimised code
+ * that reads typed arrays (see fast/parallel.ts).
+ */
+export function memoryOf(bytes: number): WebAssembly.Memory {
+  return new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+}

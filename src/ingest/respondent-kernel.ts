@@ -8,7 +8,7 @@
  * `respondentKernel` gives null and the JavaScript counts: test/ingest/respondent-kernel.test.ts holds the two
  * equal.
  */
-import { ShippedModule } from "../wasm-module.js";
+import { memoryOf, ShippedModule } from "../wasm-module.js";
 import { DROP_REASONS } from "../tally/tally.js";
 import { slotsFor } from "./hash64.js";
 import { InternalError } from "../errors.js";
@@ -22,7 +22,6 @@ interface KernelExports {
   readonly finishNone: () => void;
 }
 
-const PAGE = 65536;
 const PER_PLACE = 16;
 
 /** Its sums are read through typed arrays in the machine's byte order (see ShippedModule). */
@@ -32,7 +31,6 @@ const kernelModule = new ShippedModule(new URL("./respondent-kernel.wasm", impor
 export function useRespondentKernel(bytes: Uint8Array | null): void {
   kernelModule.use(bytes);
 }
-
 
 export class RespondentKernel {
   private readonly exports: KernelExports;
@@ -74,8 +72,7 @@ export class RespondentKernel {
     const lastAt = take(maxRecords * 8);
     const firstFileAt = take(maxRecords * 4);
     const blockAt = take(BLOCK_RECORDS * BYTES);
-    // Made at its size, not grown (see respondent-kernel.wat).
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil(end / PAGE) });
+    this.memory = memoryOf(end);
     this.exports = new WebAssembly.Instance(module, { kernel: { memory: this.memory } }).exports as unknown as KernelExports;
     const { buffer } = this.memory;
     const words = new Int32Array(buffer);

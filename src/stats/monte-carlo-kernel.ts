@@ -6,7 +6,7 @@
  * is not there (the TypeScript sources, as in unit tests that do not load it) or cannot run, `kernelDraws`
  * gives null and bayes.ts draws in JavaScript; test/stats/monte-carlo-kernel.test.ts holds the two equal.
  */
-import { ShippedModule } from "../wasm-module.js";
+import { memoryOf, ShippedModule } from "../wasm-module.js";
 import { gammaConstants, generatorOf, ZIGGURAT } from "./random.js";
 import type { CategoryCounts, RandomSource } from "./types.js";
 
@@ -22,7 +22,6 @@ const EDGES_AT = 0;
 const RATIOS_AT = 1032;
 const SHAPES_AT = 2064;
 const DRAWS_AT = 4096;
-const PAGE = 65536;
 /**
  * Draws per call into the module: V8 first runs a WebAssembly function as quickly compiled code and swaps in
  * its optimised code for the calls after it is ready, so one call for all the draws would stay in the first.
@@ -62,8 +61,7 @@ export function kernelDraws(posteriors: readonly CategoryCounts[], prior: Catego
   let kernel: KernelExports;
   let memory: WebAssembly.Memory;
   try {
-    // Made at its size, not grown (see monte-carlo.wat).
-    memory = new WebAssembly.Memory({ initial: Math.ceil((DRAWS_AT + count * 8) / PAGE) });
+    memory = memoryOf(DRAWS_AT + count * 8);
     kernel = new WebAssembly.Instance(module, { math: { exp: Math.exp, log: Math.log }, kernel: { memory } }).exports as unknown as KernelExports;
   } catch {
     // Out of memory for the draws: JavaScript may still have it (a Float64Array outside the module's 4 GB).
