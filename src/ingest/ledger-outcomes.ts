@@ -64,13 +64,18 @@ export class Outcomes implements OutcomeData {
     if (seq < (this.firstDrops[at] as number)) this.firstDrops[at] = seq;
   }
 
+  /** Adds a file's uses per place x 16 + score and its places' first rows (of at most the file's places). */
+  addUses(file: number, used: Int32Array, creators: Float64Array): void {
+    const into = this.used[file] as Int32Array;
+    const length = Math.min(used.length, into.length);
+    for (let index = 0; index < length; index += 1) into[index] = (into[index] as number) + (used[index] as number);
+    const places = Math.min(creators.length, (this.creators[file] as Float64Array).length);
+    for (let place = 0; place < places; place += 1) this.create(file, place, creators[place] as number);
+  }
+
   /** Adds another sum (of other partitions). */
   add(other: OutcomeData): void {
-    other.used.forEach((used, file) => {
-      const into = this.used[file] as Int32Array;
-      for (let index = 0; index < used.length; index += 1) into[index] = (into[index] as number) + (used[index] as number);
-    });
-    other.creators.forEach((creators, file) => creators.forEach((seq, place) => this.create(file, place, seq)));
+    other.used.forEach((used, file) => this.addUses(file, used, other.creators[file] as Float64Array));
     other.drops.forEach((count, at) => (this.drops[at] = (this.drops[at] as number) + count));
     other.firstDrops.forEach((seq, at) => {
       if (seq < (this.firstDrops[at] as number)) this.firstDrops[at] = seq;

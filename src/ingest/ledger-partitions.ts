@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InternalError } from "../errors.js";
 import { KeptThreads } from "./kept-threads.js";
-import { closeRuns, ID_HIGH, inSpillDirectory, MAX_DEPTH, PERSON_HIGH, readRecords, recordsIn, recordsInRuns, RunWriter, segmentsOf, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Run, type Segments } from "./ledger-records.js";
+import { closeRuns, ID_HIGH, inSpillDirectory, MAX_DEPTH, PAIR_PERSON_HIGH, PAIR_WORDS, PERSON_HIGH, readRecords, recordsIn, recordsInRuns, RunWriter, segmentsOf, spillFailure, SUB_PARTITIONS, TOP_PARTITIONS, WORDS, type Run, type Segments } from "./ledger-records.js";
 import { Outcomes, type OutcomeData } from "./ledger-outcomes.js";
 import { resolveIds, resolveRespondents, type Blocks, type Resolution } from "./ledger-resolve.js";
 import { respondentKernel } from "./respondent-kernel.js";
@@ -20,6 +20,8 @@ import type { DedupeMode } from "./respondents.js";
 export interface SpilledLedger {
   /** The reading runs, partitioned: ID partitions, then respondent partitions. */
   readonly runs: readonly Run[];
+  /** With `--dedupe none`, the reading's pair records (ledger-records.ts), by respondent partition; else none. */
+  readonly pairRuns: readonly Run[];
   /** How many places each file has (FileCells.places). */
   readonly places: readonly number[];
   readonly dedupe: DedupeMode;
@@ -35,7 +37,10 @@ export interface GroupJob extends SpilledLedger {
   readonly index: number;
   /** Its top partitions (of each family). */
   readonly partitions: readonly number[];
-  /** For a respondent group: the ID groups' survivors, in runs of TOP_PARTITIONS respondent partitions. */
+  /**
+   * For a respondent group: the ID groups' survivors, in runs of TOP_PARTITIONS respondent partitions (pair
+   * records with `--dedupe none`).
+   */
   readonly survivors: readonly Run[];
   /** A prefix for the names of this group's files in the spill directory. */
   readonly prefix: string;
@@ -48,23 +53,33 @@ export interface GroupAnswer {
   readonly survivors: readonly Run[];
 }
 
+/** Records of a kind: their width (ledger-records.ts) and the word where the key a partition goes by starts. */
+interface Kind {
+  readonly width: number;
+  readonly keyWord: number;
+}
+const BY_ID: Kind = { width: WORDS, keyWord: ID_HIGH };
+const BY_RESPONDENT: Kind = { width: WORDS, keyWord: PERSON_HIGH };
+const PAIRS: Kind = { width: PAIR_WORDS, keyWord: PAIR_PERSON_HIGH };
+
 /**
  * Resolves one partition with `run`, first splitting it by further hash bits while it holds more records than
  * the budget (all occurrences of a key stay together, in order). At the last depth a partition is resolved
  * whatever its size: its keys then share 40 hash bits, so they are few.
  */
-function resolvePartition(segments: Segments, keyWord: number, depth: number, budget: number, spillFile: () => string, run: (blocks: Blocks, expected: number, records: number) => void): void {
+function resolvePartition(segments: Segments, kind: Kind, depth: number, budget: number, spillFile: () => string, run: (blocks: Blocks, expected: number, records: number) => void): void {
   const records = recordsIn(segments);
   if (records === 0) return;
+  const { width, keyWord } = kind;
   if (records <= budget || depth === MAX_DEPTH) {
-    run(() => readRecords(segments), Math.min(records, budget), records);
+    run(() => readRecords(segments, width), Math.min(records, budget), records);
     return;
   }
-  const parts = new RunWriter(spillFile, SUB_PARTITIONS, { keyWord, depth: depth + 1, otherwise: null }, budget);
-  for (const words of readRecords(segments)) for (let at = 0; at < words.length; at += WORDS) parts.add(words, at);
+  const parts = new RunWriter(spillFile, SUB_PARTITIONS, { keyWord, depth: depth + 1, otherwise: null }, budget, undefined, undefined, width);
+  for (const words of readRecords(segments, width)) for (let at = 0; at < words.length; at += width) parts.add(words, at);
   parts.flush();
   parts.release();
-  for (let part = 0; part < SUB_PARTITIONS; part += 1) resolvePartition(parts.segmentsOf(part), keyWord, depth + 1, budget, spillFile, run);
+  for (let part = 0; part < SUB_PARTITIONS; part += 1) resolvePartition(parts.segmentsOf(part), kind, depth + 1, budget, spillFile, run);
 }
 
 /** Resolves a group of partitions (on whichever thread). */
@@ -82,20 +97,22 @@ function resolveGroupOf(job: GroupJob): GroupAnswer {
   const resolution: Resolution = { dedupe: job.dedupe, variants: job.variants, outcomes };
   let files = 0;
   const spillFile = (): string => join(job.directory, `${job.prefix}-${(files += 1)}.bin`);
+  const pairs = job.dedupe === "none";
+  const respondents = pairs ? PAIRS : BY_RESPONDENT;
   if (job.kind === "respondents") {
-    const kernel = respondentKernel(job.dedupe, job.variants, job.places, job.budget);
+    const segments = job.partitions.map((partition) => [...(pairs ? segmentsOf(job.pairRuns, partition) : segmentsOf(job.runs, TOP_PARTITIONS + partition)), ...segmentsOf(job.survivors, partition)]);
+    // Tables for the largest partition resolved at once, not for the budget: ~1 MB for a 5M-row run's, not ~7.
+    const largest = Math.min(job.budget, Math.max(0, ...segments.map(recordsIn)));
+    const kernel = respondentKernel(job.dedupe, job.variants, job.places.length, largest);
     const withKernel = { ...resolution, kernel };
-    for (const partition of job.partitions) {
-      const segments = [...segmentsOf(job.runs, TOP_PARTITIONS + partition), ...segmentsOf(job.survivors, partition)];
-      resolvePartition(segments, PERSON_HIGH, 0, job.budget, spillFile, (blocks, expected, records) => resolveRespondents(withKernel, blocks, expected, records));
-    }
+    for (const partition of segments) resolvePartition(partition, respondents, 0, job.budget, spillFile, (blocks, expected, records) => resolveRespondents(withKernel, blocks, expected, records));
     kernel?.addInto(outcomes);
     return { index: job.index, outcomes, survivors: [] };
   }
   // Survivors of (a) join the respondent partitions, by the same hash, in runs of their own (half the
   // budget: this runs beside a partition's table).
-  const survivors = new RunWriter(spillFile, TOP_PARTITIONS, { keyWord: PERSON_HIGH, depth: 0, otherwise: null }, Math.max(1, job.budget >> 1));
-  for (const partition of job.partitions) resolvePartition(segmentsOf(job.runs, partition), ID_HIGH, 0, job.budget, spillFile, (blocks, expected) => resolveIds(resolution, blocks, expected, survivors));
+  const survivors = new RunWriter(spillFile, TOP_PARTITIONS, { keyWord: respondents.keyWord, depth: 0, otherwise: null }, Math.max(1, job.budget >> 1), undefined, undefined, respondents.width);
+  for (const partition of job.partitions) resolvePartition(segmentsOf(job.runs, partition), BY_ID, 0, job.budget, spillFile, (blocks, expected) => resolveIds(resolution, blocks, expected, survivors));
   survivors.flush();
   survivors.release();
   return { index: job.index, outcomes, survivors: survivors.runs };
@@ -186,7 +203,7 @@ const MIN_CORES_FOR_THREADS = 3;
  */
 export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes, threadsWanted?: number): Promise<void> {
   const cores = Math.min(availableParallelism(), 8);
-  const threads = threadsWanted ?? (cores < MIN_CORES_FOR_THREADS || recordsInRuns(ledger.runs) > ONE_THREAD_ABOVE ? 1 : cores);
+  const threads = threadsWanted ?? (cores < MIN_CORES_FOR_THREADS || recordsInRuns(ledger.runs) + recordsInRuns(ledger.pairRuns) > ONE_THREAD_ABOVE ? 1 : cores);
   // A few groups per thread, so that one slow group does not leave the other threads idle for long; one group
   // (one set of outcomes and survivor runs) on one thread.
   const groups = threads < 2 ? 1 : Math.min(TOP_PARTITIONS, threads * 4);

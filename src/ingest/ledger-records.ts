@@ -11,6 +11,11 @@
  * Two families of partitions: records with a response ID go to an ID partition by the ID key, the others (a
  * respondent and no ID) to a respondent partition by the respondent key, where records with both follow once
  * they are found not to be duplicates. All occurrences of a key land in the same partition, in run order.
+ *
+ * Pair records, four words (PAIR_WORDS), stand for the respondent partitions' records with `--dedupe none`:
+ * that mode drops no repeat, so a response found not to be a duplicate is counted at once, and all the
+ * respondent step still needs of it is its respondent key (high, low), its variant's index and its file's.
+ * The partitions' files then hold 16 bytes a response instead of 36 (respondents.ts).
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,7 +24,6 @@ import { dirname, join } from "node:path";
 
 /** Words per record: copyRecord spells them out. */
 export const WORDS = 9;
-export const BYTES = WORDS * 4;
 export const SEQ_LOW = 0;
 export const SEQ_HIGH = 1;
 export const ID_HIGH = 2;
@@ -34,6 +38,13 @@ export const OUTCOME = 8;
  * outgrows its budget): the ID pass counts it as the ID's first occurrence and settles nothing for it.
  */
 export const MARKER = -1000;
+
+/** Words per pair record (see above), and their places. */
+export const PAIR_WORDS = 4;
+export const PAIR_PERSON_HIGH = 0;
+export const PAIR_PERSON_LOW = 1;
+export const PAIR_VARIANT = 2;
+export const PAIR_FILE = 3;
 
 export const TWO_32 = 2 ** 32;
 /** The sequence number of the record at `at` (an integer below 2^53, so exact in a double). */
@@ -65,6 +76,26 @@ export function copyRecord(from: Int32Array, at: number, to: Int32Array, toAt: n
   to[toAt + 8] = from[at + 8] as number;
 }
 
+/** copyRecord for pair records. */
+export function copyPair(from: Int32Array, at: number, to: Int32Array, toAt: number): void {
+  to[toAt] = from[at] as number;
+  to[toAt + 1] = from[at + 1] as number;
+  to[toAt + 2] = from[at + 2] as number;
+  to[toAt + 3] = from[at + 3] as number;
+}
+
+/** Copies a record of `width` words: a record (WORDS) or a pair record (PAIR_WORDS). */
+function copyOf(width: number, from: Int32Array, at: number, to: Int32Array, toAt: number): void {
+  if (width === WORDS) copyRecord(from, at, to, toAt);
+  else copyPair(from, at, to, toAt);
+}
+
+/** The width of records: WORDS or PAIR_WORDS, nothing else. */
+function checkedWidth(width: number): number {
+  if (width !== WORDS && width !== PAIR_WORDS) throw new InternalError(`records of ${width} words`);
+  return width;
+}
+
 /** Records in memory: `shared`, in a SharedArrayBuffer (see LedgerOptions.sharedRecords). */
 function recordWords(words: number, shared: boolean): Int32Array {
   return shared ? new Int32Array(new SharedArrayBuffer(words * 4)) : new Int32Array(words);
@@ -75,18 +106,20 @@ export interface SharedRecords {
   readonly space?: SharedArrayBuffer | undefined;
 }
 
-/** A growing array of records. */
+/** A growing array of records (of `width` words: WORDS, or PAIR_WORDS for pair records). */
 export class RecordList {
   words: Int32Array;
   length = 0;
   private readonly shared: boolean;
+  readonly width: number;
 
   /**
    * `shared`: the records are kept in shared memory, growth included, reusing `shared.space` when it holds
    * `records` of them (see LedgerOptions.sharedRecords).
    */
-  constructor(records = 1024, shared?: SharedRecords) {
-    const words = Math.max(1, records) * WORDS;
+  constructor(records = 1024, shared?: SharedRecords, width = WORDS) {
+    this.width = checkedWidth(width);
+    const words = Math.max(1, records) * width;
     const space = shared?.space;
     this.shared = shared !== undefined;
     this.words = space !== undefined && space.byteLength >= words * 4 ? new Int32Array(space) : recordWords(words, this.shared);
@@ -94,16 +127,16 @@ export class RecordList {
 
   /** Room for one more record; returns its first word's index. */
   append(): number {
-    if (this.length + WORDS > this.words.length) this.reserve(1);
+    if (this.length + this.width > this.words.length) this.reserve(1);
     const at = this.length;
-    this.length += WORDS;
+    this.length += this.width;
     return at;
   }
 
   /** Room for `count` more records (one growth at most); returns `words`, which it may replace. */
   reserve(count: number): Int32Array {
     let size = this.words.length;
-    while (this.length + count * WORDS > size) size *= 2;
+    while (this.length + count * this.width > size) size *= 2;
     if (size > this.words.length) {
       const bigger = recordWords(size, this.shared);
       bigger.set(this.words);
@@ -112,11 +145,21 @@ export class RecordList {
     return this.words;
   }
 
-  /** Adds a copy of the record at `at` of `from`. */
+  /** Adds a copy of the record at `at` of `from` (of this list's width). */
   add(from: Int32Array, at: number): void {
     // append first: it may replace `words`.
     const to = this.append();
-    copyRecord(from, at, this.words, to);
+    copyOf(this.width, from, at, this.words, to);
+  }
+
+  /** Adds a pair record (a list of PAIR_WORDS records). */
+  addPair(personHigh: number, personLow: number, variant: number, file: number): void {
+    const at = this.append();
+    const { words } = this;
+    words[at + PAIR_PERSON_HIGH] = personHigh;
+    words[at + PAIR_PERSON_LOW] = personLow;
+    words[at + PAIR_VARIANT] = variant;
+    words[at + PAIR_FILE] = file;
   }
 
   view(): Int32Array {
@@ -193,6 +236,9 @@ export class RunWriter {
   private routes = new Uint16Array(0);
   readonly runs: Run[] = [];
 
+  /** Words per record: WORDS, or PAIR_WORDS for pair records. */
+  readonly width: number;
+
   constructor(
     private readonly directory: () => string,
     private readonly partitions: number,
@@ -200,8 +246,10 @@ export class RunWriter {
     private readonly budget: number,
     initialRecords = 1024,
     shared?: SharedRecords,
+    width = WORDS,
   ) {
-    this.buffer = new RecordList(initialRecords, shared);
+    this.buffer = new RecordList(initialRecords, shared, width);
+    this.width = this.buffer.width;
   }
 
   /** Where a partition's records lie (see segmentsOf). */
@@ -229,8 +277,14 @@ export class RunWriter {
     this.flushIfFull();
   }
 
+  /** Adds a pair record (a writer of PAIR_WORDS records). */
+  addPair(personHigh: number, personLow: number, variant: number, file: number): void {
+    this.buffer.addPair(personHigh, personLow, variant, file);
+    this.flushIfFull();
+  }
+
   flushIfFull(): void {
-    if (this.buffer.length >= this.budget * WORDS) this.flush();
+    if (this.buffer.length >= this.budget * this.width) this.flush();
   }
 
   /**
@@ -239,9 +293,9 @@ export class RunWriter {
    * thread's chunk (~190,000 records of 16 MB of CSV) thus goes to disk without a copy through the buffer.
    */
   addAll(words: Int32Array): void {
-    const records = words.length / WORDS;
-    const { buffer } = this;
-    if (buffer.length / WORDS + records <= this.budget) {
+    const { buffer, width } = this;
+    const records = words.length / width;
+    if (buffer.length / width + records <= this.budget) {
       buffer.reserve(records).set(words, buffer.length);
       buffer.length += words.length;
       this.flushIfFull();
@@ -251,7 +305,7 @@ export class RunWriter {
     const runs = Math.ceil(records / this.budget);
     for (let run = 0; run < runs; run += 1) {
       const [from, to] = [Math.floor((run * records) / runs), Math.floor(((run + 1) * records) / runs)];
-      this.writeRun(words.subarray(from * WORDS, to * WORDS));
+      this.writeRun(words.subarray(from * width, to * width));
     }
   }
 
@@ -269,11 +323,12 @@ export class RunWriter {
    */
   private writeRun(words: Int32Array): void {
     if (words.length === 0) return;
-    const records = words.length / WORDS;
+    const { width } = this;
+    const records = words.length / width;
     // Room for a full run (at most `budget` records) at once: runs of chunks differ a little in size, and
     // growing by steps would leave each smaller array behind as garbage.
-    const room = Number.isFinite(this.budget) ? Math.max(words.length, this.budget * WORDS) : words.length;
-    if (this.routes.length < records) this.routes = new Uint16Array(room / WORDS);
+    const room = Number.isFinite(this.budget) ? Math.max(words.length, this.budget * width) : words.length;
+    if (this.routes.length < records) this.routes = new Uint16Array(room / width);
     if (this.sorted.length < words.length) this.sorted = new Int32Array(room);
     const starts = this.routeAll(words, records);
     this.sortByPartition(words, records, starts);
@@ -284,10 +339,10 @@ export class RunWriter {
 
   /** Each record's partition, into `routes` (routing is most of the cost of a counting sort of 36-byte records); returns where each partition starts. */
   private routeAll(words: Int32Array, records: number): Int32Array {
-    const { routes, route } = this;
+    const { routes, route, width } = this;
     const starts = new Int32Array(this.partitions + 1);
     for (let record = 0; record < records; record += 1) {
-      const partition = partitionFor(route, words, record * WORDS);
+      const partition = partitionFor(route, words, record * width);
       routes[record] = partition;
       starts[partition + 1] += 1;
     }
@@ -297,11 +352,11 @@ export class RunWriter {
 
   /** Copies the records into `sorted` by partition, in order within each (a stable counting sort). */
   private sortByPartition(words: Int32Array, records: number, starts: Int32Array): void {
-    const { routes, sorted } = this;
+    const { routes, sorted, width } = this;
     const next = starts.slice(0, this.partitions);
     for (let record = 0; record < records; record += 1) {
       const partition = routes[record] as number;
-      copyRecord(words, record * WORDS, sorted, (next[partition] as number) * WORDS);
+      copyOf(width, words, record * width, sorted, (next[partition] as number) * width);
       next[partition] += 1;
     }
   }
@@ -364,25 +419,26 @@ export function closeRuns(): void {
 }
 
 /**
- * The records of a partition, block by block (a block is whole records), in order. A block is only valid until
- * the next one, and one partition is read at a time.
+ * The records of a partition (of `width` words: WORDS, or PAIR_WORDS for pair records), block by block (a block
+ * is whole records), in order. A block is only valid until the next one, and one partition is read at a time.
  */
-export function* readRecords(segments: Segments, blockRecords = 1 << 15): Generator<Int32Array> {
+export function* readRecords(segments: Segments, width = WORDS, blockRecords = 1 << 15): Generator<Int32Array> {
   // One block per thread, reused (partitions are read one at a time): see ledger-resolve.ts' tables.
-  if (sharedBlock.length !== blockRecords * WORDS) sharedBlock = new Int32Array(blockRecords * WORDS);
+  if (sharedBlock.length !== blockRecords * width) sharedBlock = new Int32Array(blockRecords * width);
   const block = sharedBlock;
   const bytes = new Uint8Array(block.buffer);
+  const recordBytes = width * 4;
   for (const { path, start, end } of segments) {
     const fd = runFile(path);
     for (let record = start; record < end; ) {
-      const count = Math.min(end - record, block.length / WORDS);
-      const length = count * BYTES;
+      const count = Math.min(end - record, blockRecords);
+      const length = count * recordBytes;
       for (let filled = 0; filled < length; ) {
-        const read = readSync(fd, bytes, filled, length - filled, record * BYTES + filled);
+        const read = readSync(fd, bytes, filled, length - filled, record * recordBytes + filled);
         if (read === 0) throw new InternalError(`the ledger's spill file ${path} ended early`);
         filled += read;
       }
-      yield block.subarray(0, count * WORDS);
+      yield block.subarray(0, count * width);
       record += count;
     }
   }

@@ -5,10 +5,12 @@
  * (a) Duplicates, per ID partition (all occurrences of a key in it, in run order): the first occurrence of a
  *     (variant, response ID) keeps the outcome it got when read; every later one is `duplicate-response`.
  * (b) Respondents, per respondent partition (every response of a respondent in it, in any order), over the
- *     records used and not duplicates: two passes (one with `--dedupe none`, which drops nothing). The first finds, for each (respondent, variant) pair, how
- *     many responses it has and the smallest and largest sequence number among them; the second knows, for
- *     each response, whether it is its pair's first or last in run order, which is all the sequential ledger
- *     ever asked (see the counts in `Resolution`).
+ *     records used and not duplicates. With `--dedupe first` or `last`, two passes: the first finds, for each
+ *     (respondent, variant) pair, how many responses it has and the smallest and largest sequence number among
+ *     them; the second knows, for each response, whether it is its pair's first or last in run order, which
+ *     is all the sequential ledger ever asked (see the counts in `Resolution`). With `none`, which drops
+ *     nothing, the responses were counted already and the partition holds pair records (ledger-records.ts):
+ *     one pass counts the pairs, their repeats, and each pair's first file (`countPairs`).
  *
  * With `--dedupe last` the sequential ledger dropped a response when the pair's next one came, so the first
  * `repeat-respondent` drop of a file (which orders the reasons in its accounting) happened at the earliest
@@ -16,7 +18,7 @@
  */
 import { DROP_REASONS } from "../tally/tally.js";
 import { combine, Hash64, HashTable64 } from "./hash64.js";
-import { FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PERSON_HIGH, PERSON_LOW, releaseBlock, seqAt, VARIANT, WORDS } from "./ledger-records.js";
+import { FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PAIR_FILE, PAIR_PERSON_HIGH, PAIR_PERSON_LOW, PAIR_VARIANT, PAIR_WORDS, PERSON_HIGH, PERSON_LOW, releaseBlock, seqAt, VARIANT, WORDS } from "./ledger-records.js";
 import type { Outcomes } from "./ledger-outcomes.js";
 import type { RespondentKernel } from "./respondent-kernel.js";
 import type { DedupeMode } from "./respondents.js";
@@ -50,7 +52,6 @@ function table(name: string, withValues: boolean, expected: number): HashTable64
 }
 let firstSeqs = new Float64Array(1024);
 let lastSeqs = new Float64Array(1024);
-let firstFiles = new Int32Array(1024);
 
 /**
  * Lets go of this thread's tables once every partition is resolved: ~10 MB on a large run, which would
@@ -58,7 +59,7 @@ let firstFiles = new Int32Array(1024);
  */
 export function releaseTables(): void {
   tables.clear();
-  [firstSeqs, lastSeqs, firstFiles] = [new Float64Array(1024), new Float64Array(1024), new Int32Array(1024)];
+  [firstSeqs, lastSeqs] = [new Float64Array(1024), new Float64Array(1024)];
   releaseBlock();
 }
 
@@ -72,9 +73,13 @@ function settle(outcomes: Outcomes, words: Int32Array, at: number): void {
   else outcomes.use(words[at + FILE] as number, outcome, seqAt(words, at));
 }
 
-/** Where resolveIds hands the records that go on to the respondent step: a RunWriter, or a RecordList in memory. */
+/**
+ * Where resolveIds hands the records that go on to the respondent step: a RunWriter, or a RecordList in
+ * memory; of pair records (`addPair`) with `--dedupe none`, else of records (`add`).
+ */
 export interface RecordSink {
   add(words: Int32Array, at: number): void;
+  addPair(personHigh: number, personLow: number, variant: number, file: number): void;
 }
 
 /**
@@ -87,13 +92,15 @@ export interface RecordSink {
  */
 export function resolveIds(resolution: Resolution, blocks: Blocks, expected: number, survivors: RecordSink): void {
   const seen = table("seen", false, expected);
-  for (const words of blocks()) idsOfBlock(resolution.outcomes, seen, words, survivors);
+  const pairs = resolution.dedupe === "none";
+  for (const words of blocks()) idsOfBlock(resolution.outcomes, seen, words, survivors, pairs);
 }
 
 /** The ID key of the record idsOfBlock looks at (a scratch object, reused). */
 const idKey = new Hash64();
 
-function idsOfBlock(outcomes: Outcomes, seen: HashTable64, words: Int32Array, survivors: RecordSink): void {
+/** `pairs`: `--dedupe none`, where a survivor is counted here and goes on as a pair record. */
+function idsOfBlock(outcomes: Outcomes, seen: HashTable64, words: Int32Array, survivors: RecordSink, pairs: boolean): void {
   const key = idKey;
   for (let at = 0; at < words.length; at += WORDS) {
     key.high = words[at + ID_HIGH] as number;
@@ -101,37 +108,84 @@ function idsOfBlock(outcomes: Outcomes, seen: HashTable64, words: Int32Array, su
     const hasId = key.high !== 0 || key.low !== 0;
     // Records are in run order within a partition, so the first add of a key is its first occurrence.
     if (hasId && !seen.add(key)) outcomes.drop(words[at + FILE] as number, DUPLICATE, seqAt(words, at));
-    else if ((words[at + OUTCOME] as number) >= 0 && (words[at + PERSON_HIGH] !== 0 || words[at + PERSON_LOW] !== 0)) survivors.add(words, at);
-    else if (words[at + OUTCOME] !== MARKER) settle(outcomes, words, at);
+    else if ((words[at + OUTCOME] as number) >= 0 && (words[at + PERSON_HIGH] !== 0 || words[at + PERSON_LOW] !== 0)) {
+      if (!pairs) survivors.add(words, at);
+      else {
+        settle(outcomes, words, at);
+        survivors.addPair(words[at + PERSON_HIGH] as number, words[at + PERSON_LOW] as number, words[at + VARIANT] as number, words[at + FILE] as number);
+      }
+    } else if (words[at + OUTCOME] !== MARKER) settle(outcomes, words, at);
   }
 }
 
-/** (b) over the used, non-duplicate responses of one respondent partition (`records` of them). */
+/**
+ * (b) over the used, non-duplicate responses of one respondent partition (`records` of them): pair records
+ * with `--dedupe none` (in the kernel when it has one and the partition fits it), else records.
+ */
 export function resolveRespondents(resolution: Resolution, blocks: Blocks, expected: number, records: number): void {
-  const { kernel } = resolution;
-  if (kernel != null && kernel.fits(records)) return kernel.partition(blocks(), records);
-  const pass = new RespondentPass(resolution, expected);
-  for (const words of blocks()) pass.countPairs(words);
   if (resolution.dedupe === "none") {
-    pass.finishNone();
+    const { kernel } = resolution;
+    if (kernel != null && kernel.fits(records)) kernel.partition(blocks(), records);
+    else countPairs(resolution, blocks, expected);
     return;
   }
+  const pass = new RespondentPass(resolution, expected);
+  for (const words of blocks()) pass.countPairs(words);
   for (const words of blocks()) pass.keepOrDrop(words);
   pass.takeBacks?.apply(resolution.outcomes);
 }
 
 /**
- * The state of (b) over one partition. Two passes (one with `--dedupe none`, which drops nothing): `countPairs`
- * finds, for each (respondent, variant) pair, how many responses it has and the smallest and largest sequence
- * number among them; `keepOrDrop` knows, for each response, whether it is its pair's first or last in run
- * order, which is all the sequential ledger ever asked (see the counts in `Resolution`).
+ * (b) with `--dedupe none`, over a partition's pair records. Each (respondent, variant) pair's value in the
+ * table is its first file (the smallest: files are in run order) x 2, + 1 once it has a second response. Every
+ * response counts as a repeat in its file, and each pair's first is taken back at the end: the partition's
+ * records are in no particular order (the ID pass's survivors follow the others).
+ */
+function countPairs(resolution: Resolution, blocks: Blocks, expected: number): void {
+  const { counts, fileRepeats } = resolution.outcomes;
+  const pairs = table("pairs", true, expected);
+  const people = table("people", true, Math.min(expected, 1 << 16));
+  const person = pairPerson;
+  for (const words of blocks()) {
+    for (let at = 0; at < words.length; at += PAIR_WORDS) {
+      const file = words[at + PAIR_FILE] as number;
+      fileRepeats[file] = (fileRepeats[file] as number) + 1;
+      person.high = words[at + PAIR_PERSON_HIGH] as number;
+      person.low = words[at + PAIR_PERSON_LOW] as number;
+      const variant = resolution.variants[words[at + PAIR_VARIANT] as number] as { high: number; low: number };
+      const key = combine(person, variant.high, variant.low);
+      const value = pairs.putIfAbsent(key, file * 2, -1);
+      if (value < 0) {
+        counts.respondents += 1;
+        // combine changed `person`: the respondent's own key again, for their count of variants.
+        person.high = words[at + PAIR_PERSON_HIGH] as number;
+        person.low = words[at + PAIR_PERSON_LOW] as number;
+        if (people.increment(person, 1) === 1) counts.crossVariant += 1;
+        continue;
+      }
+      // A pair's second response makes a repeat respondent; every response after the first is a repeat response.
+      if ((value & 1) === 0) counts.repeatRespondents += 1;
+      counts.repeatResponses += 1;
+      pairs.set(key, Math.min(value >>> 1, file) * 2 + 1);
+    }
+  }
+  pairs.forEach((_high, _low, value) => (fileRepeats[value >>> 1] -= 1));
+}
+
+/** The respondent key countPairs looks at (a scratch object, reused). */
+const pairPerson = new Hash64();
+
+/**
+ * The state of (b) over one partition with `--dedupe first` or `last`. Two passes: `countPairs` finds, for
+ * each (respondent, variant) pair, how many responses it has and the smallest and largest sequence number
+ * among them; `keepOrDrop` knows, for each response, whether it is its pair's first or last in run order,
+ * which is all the sequential ledger ever asked (see the counts in `Resolution`).
  */
 class RespondentPass {
   private readonly pairs: HashTable64;
   private readonly people: HashTable64;
   private first: Float64Array;
   private last: Float64Array;
-  private firstFile: Int32Array;
   private pairCount = 0;
   private readonly person = new Hash64();
   readonly takeBacks: TakeBackTimes | null;
@@ -142,8 +196,8 @@ class RespondentPass {
   ) {
     this.pairs = table("pairs", true, expected);
     this.people = table("people", true, Math.min(expected, 1 << 16));
-    if (firstSeqs.length < expected) [firstSeqs, lastSeqs, firstFiles] = [new Float64Array(expected), new Float64Array(expected), new Int32Array(expected)];
-    [this.first, this.last, this.firstFile] = [firstSeqs, lastSeqs, firstFiles];
+    if (firstSeqs.length < expected) [firstSeqs, lastSeqs] = [new Float64Array(expected), new Float64Array(expected)];
+    [this.first, this.last] = [firstSeqs, lastSeqs];
     this.takeBacks = resolution.dedupe === "last" ? new TakeBackTimes(expected) : null;
   }
 
@@ -157,22 +211,16 @@ class RespondentPass {
   }
 
   countPairs(words: Int32Array): void {
-    const { outcomes, dedupe } = this.resolution;
-    const { counts } = outcomes;
+    const { counts } = this.resolution.outcomes;
     const { pairs, people, person, takeBacks } = this;
     for (let at = 0; at < words.length; at += WORDS) {
       const seq = seqAt(words, at);
       const file = words[at + FILE] as number;
-      if (dedupe === "none") {
-        // Every response is kept, and counts as a repeat in its file unless it is its pair's first (finishNone).
-        settle(outcomes, words, at);
-        outcomes.fileRepeats[file] = (outcomes.fileRepeats[file] as number) + 1;
-      }
       const key = this.pairKey(words, at);
       takeBacks?.note(key, file, seq);
       const index = pairs.putIfAbsent(key, this.pairCount, -1);
       if (index < 0) {
-        this.newPair(seq, file);
+        this.newPair(seq);
         counts.respondents += 1;
         // pairKey changed `person`: the respondent's own key again, for their count of variants.
         person.high = words[at + PERSON_HIGH] as number;
@@ -180,29 +228,22 @@ class RespondentPass {
         if (people.increment(person, 1) === 1) counts.crossVariant += 1;
         continue;
       }
-      const { first, last, firstFile } = this;
+      const { first, last } = this;
       // A pair's second response makes a repeat respondent; every response after the first is a repeat response.
       if (first[index] === last[index]) counts.repeatRespondents += 1;
       counts.repeatResponses += 1;
-      if (seq < (first[index] as number)) [first[index], firstFile[index]] = [seq, file];
+      if (seq < (first[index] as number)) first[index] = seq;
       if (seq > (last[index] as number)) last[index] = seq;
     }
   }
 
-  private newPair(seq: number, file: number): void {
+  private newPair(seq: number): void {
     if (this.pairCount === this.first.length) {
-      [this.first, this.last, this.firstFile] = [firstSeqs, lastSeqs, firstFiles] = [grown(this.first), grown(this.last), grownInt(this.firstFile)];
+      [this.first, this.last] = [firstSeqs, lastSeqs] = [grown(this.first), grown(this.last)];
     }
     this.first[this.pairCount] = seq;
     this.last[this.pairCount] = seq;
-    this.firstFile[this.pairCount] = file;
     this.pairCount += 1;
-  }
-
-  /** `--dedupe none`: nothing is dropped, and each pair's first response was counted as a repeat by `countPairs`. */
-  finishNone(): void {
-    const { fileRepeats } = this.resolution.outcomes;
-    for (let index = 0; index < this.pairCount; index += 1) fileRepeats[this.firstFile[index] as number] -= 1;
   }
 
   keepOrDrop(words: Int32Array): void {
@@ -264,12 +305,6 @@ class TakeBackTimes {
       if (seq < Number.POSITIVE_INFINITY) outcomes.noteFirstDrop(this.files[index] as number, REPEAT, seq);
     });
   }
-}
-
-function grownInt(values: Int32Array): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(values.length * 2);
-  bigger.set(values);
-  return bigger;
 }
 
 function grown(values: Float64Array): Float64Array<ArrayBuffer> {

@@ -41,7 +41,8 @@
 import type { DropReason, Tally } from "../tally/tally.js";
 import { FileCells, type CellPlace } from "./file-cells.js";
 import { combine, Hash64, hashString, hashWholeNumber } from "./hash64.js";
-import { copyRecord, FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, TWO_32, VARIANT, WORDS, type Route, type SharedRecords } from "./ledger-records.js";
+import { InternalError } from "../errors.js";
+import { FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PAIR_PERSON_HIGH, PAIR_WORDS, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, TWO_32, VARIANT, WORDS, type Route, type SharedRecords } from "./ledger-records.js";
 import { IdSet, wholeNumberId } from "./id-set.js";
 import { Outcomes } from "./ledger-outcomes.js";
 import { resolveSpilled } from "./ledger-partitions.js";
@@ -115,6 +116,12 @@ export interface LedgerOptions {
   readonly numericIds?: "decide" | "keep" | "hash" | undefined;
   /** Bytes the IdSet may hold before its IDs go to the ID pass after all (default 8 MB); tests make it tiny. */
   readonly idSetBytes?: number | undefined;
+  /**
+   * A worker thread's ledger for one chunk, which the run's ledger merges (exportChunk) and never resolves: it
+   * keeps every deferring row as a whole record, with `--dedupe none` too (the run's ledger turns them into
+   * pair records as it merges them).
+   */
+  readonly chunk?: boolean | undefined;
 }
 
 /** The top bit of a record's ID_HIGH marks a whole-number ID (below 2^53) not yet decided: hashed keys have it clear. */
@@ -128,6 +135,8 @@ function idKey(variant: VariantKey, id: Hash64): [number, number] {
 
 /** The run writer's partitions while reading: ID partitions, then respondent partitions. */
 const BY_ID_OR_RESPONDENT: Route = { keyWord: ID_HIGH, depth: 0, otherwise: PERSON_HIGH };
+/** The pair writer's partitions (`--dedupe none`): the respondent partitions. */
+const BY_PAIR_RESPONDENT: Route = { keyWord: PAIR_PERSON_HIGH, depth: 0, otherwise: null };
 
 export class RespondentLedger {
   private readonly variants = new Map<string, VariantKey>();
@@ -138,6 +147,12 @@ export class RespondentLedger {
   private readonly resolveThreads: number | undefined;
   /** The records: in memory up to the budget, then in runs on disk. */
   private readonly writer: RunWriter;
+  /**
+   * With `--dedupe none` (not in a chunk's ledger), the pair records (ledger-records.ts) of the responses
+   * counted as they came, by respondent partition: the writer's own respondent partitions then stay empty.
+   */
+  private readonly pairs: RunWriter | null;
+  private readonly chunk: boolean;
   private directory: SpillDirectory | null = null;
   /** Rows seen in the run: the next row's sequence number. */
   private rows = 0;
@@ -164,6 +179,8 @@ export class RespondentLedger {
     this.budget = options.budgetRecords ?? 1 << 17;
     this.resolveThreads = options.resolveThreads;
     this.writer = new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, BY_ID_OR_RESPONDENT, this.budget, options.initialRecords, options.sharedRecords);
+    this.chunk = options.chunk ?? false;
+    this.pairs = dedupe === "none" && !this.chunk ? new RunWriter(this.spillFile, TOP_PARTITIONS, BY_PAIR_RESPONDENT, this.budget, undefined, undefined, PAIR_WORDS) : null;
     this.numericIds = options.numericIds ?? "decide";
     if (this.numericIds === "decide") this.ids = new IdSet();
     this.idSetBytes = options.idSetBytes ?? 8 << 20;
@@ -288,7 +305,17 @@ export class RespondentLedger {
       this.idHigh = this.keyHigh;
       this.idLow = this.keyLow;
     }
-    this.writer.write(this.seq, this.idHigh, this.idLow, this.personHigh, this.personLow, variant, this.files.length - 1, outcome);
+    if (this.pairs !== null && (this.idHigh | this.idLow) === 0 && outcome >= 0) this.countPair(outcome, this.seq, this.personHigh, this.personLow, variant);
+    else this.writer.write(this.seq, this.idHigh, this.idLow, this.personHigh, this.personLow, variant, this.files.length - 1, outcome);
+  }
+
+  /**
+   * `--dedupe none`: a used response of a respondent, with no response ID left to decide, is counted now (that
+   * mode drops no repeat) and leaves a pair record for the respondent step.
+   */
+  private countPair(outcome: number, seq: number, personHigh: number, personLow: number, variant: number): void {
+    this.cells.countLater(outcome, seq);
+    (this.pairs as RunWriter).addPair(personHigh, personLow, variant, this.files.length - 1);
   }
 
   /** What a worker thread's ledger noted for its chunk (its Tally is the chunk's). */
@@ -318,22 +345,35 @@ export class RespondentLedger {
    */
   private admitChunk(records: Int32Array, base: number, variants: readonly number[], places: readonly number[]): number {
     const file = this.files.length - 1;
+    const { pairs } = this;
     let kept = 0;
     for (let at = 0; at < records.length; at += WORDS) {
+      // Every word read before any is written: `kept` is at most `at`.
       const seq = base + seqAt(records, at);
-      setSeq(records, at, seq);
-      records[at + VARIANT] = variants[records[at + VARIANT] as number] as number;
-      records[at + FILE] = file;
+      const variant = variants[records[at + VARIANT] as number] as number;
       let outcome = records[at + OUTCOME] as number;
-      if (outcome >= 0) records[at + OUTCOME] = outcome = (places[outcome >>> 4] as number) * 16 + (outcome & 15);
-      const idHigh = records[at + ID_HIGH] as number;
+      if (outcome >= 0) outcome = (places[outcome >>> 4] as number) * 16 + (outcome & 15);
+      let idHigh = records[at + ID_HIGH] as number;
+      let idLow = records[at + ID_LOW] as number;
+      const personHigh = records[at + PERSON_HIGH] as number;
+      const personLow = records[at + PERSON_LOW] as number;
       if ((idHigh & NUMERIC) !== 0) {
-        const hasPerson = ((records[at + PERSON_HIGH] as number) | (records[at + PERSON_LOW] as number)) !== 0;
-        if (!this.decideNumericId(records[at + VARIANT] as number, idHigh, records[at + ID_LOW] as number, hasPerson, outcome, seq)) continue;
-        records[at + ID_HIGH] = this.keyHigh;
-        records[at + ID_LOW] = this.keyLow;
+        if (!this.decideNumericId(variant, idHigh, idLow, (personHigh | personLow) !== 0, outcome, seq)) continue;
+        idHigh = this.keyHigh;
+        idLow = this.keyLow;
       }
-      if (kept !== at) copyRecord(records, at, records, kept);
+      if (pairs !== null && (idHigh | idLow) === 0 && outcome >= 0) {
+        this.countPair(outcome, seq, personHigh, personLow, variant);
+        continue;
+      }
+      setSeq(records, kept, seq);
+      records[kept + ID_HIGH] = idHigh;
+      records[kept + ID_LOW] = idLow;
+      records[kept + PERSON_HIGH] = personHigh;
+      records[kept + PERSON_LOW] = personLow;
+      records[kept + VARIANT] = variant;
+      records[kept + FILE] = file;
+      records[kept + OUTCOME] = outcome;
       kept += WORDS;
     }
     return kept;
@@ -364,7 +404,7 @@ export class RespondentLedger {
       this.keyHigh = this.keyLow = 0;
       return true;
     }
-    if (outcome >= 0) this.cells.countNow(this.cells.createDeferred(outcome >>> 4, seq), outcome & 15);
+    if (outcome >= 0) this.cells.countLater(outcome, seq);
     else this.cells.drop(DROP_REASONS[-1 - outcome] as DropReason, seq);
     return false;
   }
@@ -391,26 +431,33 @@ export class RespondentLedger {
    * each file's variant named on the command line). Returns the summary and each file's repeat responses.
    */
   async resolve(declared: readonly (string | undefined)[]): Promise<{ summary: RespondentSummary; fileRepeats: number[] }> {
+    if (this.chunk) throw new InternalError("a chunk's ledger is merged, not resolved");
     const outcomes = new Outcomes(this.files.map((cells) => cells.places.length));
     const resolution: Resolution = { dedupe: this.dedupe, variants: this.variantList, outcomes };
+    const { pairs } = this;
     if (this.directory === null) {
       // Never spilled: one partition, in memory.
-      const survivors = new RecordList();
+      const survivors = new RecordList(1024, undefined, pairs === null ? WORDS : PAIR_WORDS);
       const words = this.writer.buffer.view();
       resolveIds(resolution, () => [words], words.length / WORDS, survivors);
       this.writer.release();
-      const kept = survivors.view();
-      const records = kept.length / WORDS;
-      const kernel = respondentKernel(this.dedupe, this.variantList, this.files.map((cells) => cells.places.length), records);
-      resolveRespondents({ ...resolution, kernel }, () => [kept], records, records);
+      const blocks = pairs === null ? [survivors.view()] : [pairs.buffer.view(), survivors.view()];
+      const records = blocks.reduce((sum, block) => sum + block.length, 0) / survivors.width;
+      const kernel = respondentKernel(this.dedupe, this.variantList, this.files.length, records);
+      resolveRespondents({ ...resolution, kernel }, () => blocks, records, records);
       kernel?.addInto(outcomes);
+      pairs?.release();
     } else {
-      this.writer.flush();
-      this.writer.release();
+      for (const writer of [this.writer, pairs]) {
+        writer?.flush();
+        writer?.release();
+      }
       const places = this.files.map((cells) => cells.places.length);
-      await resolveSpilled({ runs: this.writer.runs, places, dedupe: this.dedupe, variants: this.variantList, budget: this.budget, directory: this.directory.path }, outcomes, this.resolveThreads);
+      const spilled = { runs: this.writer.runs, pairRuns: pairs?.runs ?? [], places, dedupe: this.dedupe, variants: this.variantList, budget: this.budget, directory: this.directory.path };
+      await resolveSpilled(spilled, outcomes, this.resolveThreads);
     }
     releaseTables();
+    this.files.forEach((cells, file) => outcomes.addUses(file, cells.later.uses, cells.later.firsts));
     outcomes.applyTo(this.files);
     this.files.forEach((cells, index) => cells.finish(declared[index]));
     return { summary: { dedupe: this.dedupe, ...outcomes.counts }, fileRepeats: [...outcomes.fileRepeats] };

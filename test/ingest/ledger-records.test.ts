@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { RecordList, readRecords, RunWriter, seqAt, setSeq, spillFailure, SpillDirectory, WORDS } from "../../src/ingest/ledger-records.js";
+import { PAIR_PERSON_HIGH, PAIR_WORDS, RecordList, readRecords, RunWriter, seqAt, setSeq, spillFailure, SpillDirectory, WORDS } from "../../src/ingest/ledger-records.js";
 
 const recordOf = (seq: number): Int32Array => {
   const words = new Int32Array(WORDS).map((_, word) => seq * 10 + word);
@@ -57,7 +57,7 @@ describe("ledger records", () => {
           writer.flush();
           [0, 1, 2, 3, 4].forEach((partition) => {
             const seqs: number[] = [];
-            for (const words of readRecords(writer.segmentsOf(partition), block)) for (let at = 0; at < words.length; at += WORDS) seqs.push(seqAt(words, at));
+            for (const words of readRecords(writer.segmentsOf(partition), WORDS, block)) for (let at = 0; at < words.length; at += WORDS) seqs.push(seqAt(words, at));
             expect(seqs).toEqual(partitions.flatMap((of, seq) => (of === partition ? [seq] : [])));
           });
         } finally {
@@ -66,6 +66,38 @@ describe("ledger records", () => {
       }),
       { seed: 3, numRuns: 100 },
     );
+  });
+
+  it("keep pair records whole, added or copied, and bring them back per partition in the order written", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 200 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 9 }), (partitions, budget, block) => {
+        const directory = new SpillDirectory();
+        try {
+          // Depth 1: the low 4 bits of the respondent key's high word, which holds the partition.
+          const writer = new RunWriter(() => directory.file(), 16, { keyWord: PAIR_PERSON_HIGH, depth: 1, otherwise: null }, budget, 2, undefined, PAIR_WORDS);
+          const pairOf = (seq: number, partition: number): number[] => [partition, -1 - seq, seq * 3, seq + 7];
+          partitions.forEach((partition, seq) => {
+            const [high, low, variant, file] = pairOf(seq, partition) as [number, number, number, number];
+            // Half of them copied from a list of pair records, half added word by word.
+            if (seq % 2 === 0) writer.addPair(high, low, variant, file);
+            else writer.add(Int32Array.of(0, 0, 0, 0, high, low, variant, file), PAIR_WORDS);
+          });
+          writer.flush();
+          [0, 1, 2, 3, 4].forEach((partition) => {
+            const read: number[][] = [];
+            for (const words of readRecords(writer.segmentsOf(partition), PAIR_WORDS, block)) for (let at = 0; at < words.length; at += PAIR_WORDS) read.push([...words.subarray(at, at + PAIR_WORDS)]);
+            expect(read).toEqual(partitions.flatMap((of, seq) => (of === partition ? [pairOf(seq, of)] : [])));
+          });
+        } finally {
+          directory.remove();
+        }
+      }),
+      { seed: 4, numRuns: 100 },
+    );
+  });
+
+  it("come in two widths only", () => {
+    expect(() => new RecordList(2, undefined, 5)).toThrow(/records of 5 words/);
   });
 
   it("report an unusable temporary directory as the user's to fix, and anything else as it was", () => {

@@ -138,7 +138,7 @@ async function deferred(files: readonly (readonly Row[])[], declared: readonly (
       if (chunk === 0) feed(ledger, tally, rows);
       for (let start = 0; chunk > 0 && start < rows.length; start += chunk) {
         // A worker leaves whole-number IDs to the main thread, which merges the chunks in order.
-        const worker = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, numericIds: "keep" });
+        const worker = new RespondentLedger("none", { chunk: true, budgetRecords: Number.POSITIVE_INFINITY, numericIds: "keep" });
         const chunkTally = emptyTally();
         worker.beginFile(chunkTally);
         feed(worker, chunkTally, rows.slice(start, start + chunk));

@@ -39,7 +39,7 @@ export class ChunkReader {
     // for them up front, as growing by doubling leaves the smaller arrays behind as garbage.
     // Whole-number response IDs are left to the main thread, which merges the chunks in file order, while it
     // decides them.
-    const ledger = new RespondentLedger("none", { budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1), sharedRecords: { space: recordSpace }, numericIds });
+    const ledger = new RespondentLedger("none", { chunk: true, budgetRecords: Number.POSITIVE_INFINITY, initialRecords: Math.ceil((bytes / setup.bytesPerRecord) * 1.1), sharedRecords: { space: recordSpace }, numericIds });
     ledger.beginFile(tally);
     return {
       ...setup,
