@@ -84,19 +84,45 @@ export interface IngestResult {
 const HEADER_RECORDS = 3;
 const SAMPLE_RECORDS = 500;
 
+/**
+ * What ingestInStages gives: the tally and each file's accounting once every row is read and decided
+ * (duplicates dropped, and repeats with `--dedupe first` or `last`), then `respondents`, the respondent counts
+ * and each file's accounting with its repeat responses. With `none` a large run's respondents are counted on a
+ * reader thread while the caller goes on (the analysis does not read them): see respondents.ts' resolve.
+ */
+export interface StagedIngest {
+  readonly tally: Tally;
+  readonly sources: readonly Omit<SourceSummary, "repeatResponses">[];
+  readonly respondents: Promise<{ readonly sources: SourceSummary[]; readonly respondents: RespondentSummary }>;
+}
+
 export async function ingest(inputs: readonly InputSpec[], options: IngestOptions, stdin: Readable): Promise<IngestResult> {
+  const staged = await ingestInStages(inputs, options, stdin);
+  const { sources, respondents } = await staged.respondents;
+  return { tally: staged.tally, sources, respondents };
+}
+
+/** ingest in two stages (StagedIngest): always await `respondents`, which also lets go of the run's threads and spill files. */
+export async function ingestInStages(inputs: readonly InputSpec[], options: IngestOptions, stdin: Readable): Promise<StagedIngest> {
   const ledger = new RespondentLedger(options.dedupe ?? "none", options.ledger);
   // Reader threads, started for the first large file and kept for the next.
   const threads = readerThreads();
+  const release = async (): Promise<void> => {
+    ledger.close();
+    await threads.close();
+  };
+  let respondents: StagedIngest["respondents"] | null = null;
   try {
     await prestartFor(inputs[0], options, threads);
     const read: { tally: Tally; summary: Omit<SourceSummary, "repeatResponses"> }[] = [];
     for (const input of inputs) read.push(await ingestOne(input, options, stdin, ledger, threads));
-    // The reader threads are ended before the resolution, which has no use for them (memory).
-    await threads.close();
-    // Only now, with every row seen, are duplicates and repeats known (respondents.ts).
+    // Only now, with every row seen, are duplicates and repeats known (respondents.ts). The reader threads,
+    // running already, help resolve a spilled ledger (or are ended first, when it has no use for them).
     options.onStep?.("finding duplicates and repeat respondents");
-    const { summary, fileRepeats } = await ledger.resolve(inputs.map((input) => input.variant));
+    const { counts } = await ledger.resolve(
+      inputs.map((input) => input.variant),
+      threads,
+    );
     const total = emptyTally();
     // Declared variants keep their command-line order even if a file yields no usable rows.
     for (const input of inputs) if (input.variant !== undefined) declareVariant(total, input.variant);
@@ -105,11 +131,13 @@ export async function ingest(inputs: readonly InputSpec[], options: IngestOption
       mergeInto(total, file.tally);
       file.tally.cells.clear();
     }
-    const sources = read.map((file, index) => ({ ...file.summary, repeatResponses: fileRepeats[index] ?? 0 }));
-    return { tally: total, sources, respondents: summary };
+    const sources = read.map((file) => file.summary);
+    respondents = counts
+      .then(({ summary, fileRepeats }) => ({ sources: sources.map((source, index) => ({ ...source, repeatResponses: fileRepeats[index] ?? 0 })), respondents: summary }))
+      .finally(release);
+    return { tally: total, sources, respondents };
   } finally {
-    ledger.close();
-    await threads.close();
+    if (respondents === null) await release();
   }
 }
 

@@ -13,6 +13,11 @@ export class KeptThreads {
 
   constructor(private readonly script: URL) {}
 
+  /** Threads idle now (started, and not failed as far as is known). */
+  get idleCount(): number {
+    return this.idle.filter((worker) => !this.failed.has(worker)).length;
+  }
+
   /** `count` threads (idle ones first), referenced, with no listeners: the caller adds its own. */
   take(count: number): Worker[] {
     const taken: Worker[] = [];

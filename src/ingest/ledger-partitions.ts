@@ -1,9 +1,11 @@
 /**
  * Resolving a spilled ledger (respondents.ts) partition by partition: the ID partitions first (duplicates),
  * whose survivors join the respondent partitions, then those (repeat respondents). Partitions are independent
- * and their outcomes add up (ledger-outcomes.ts), so groups of them are resolved in worker threads
- * (ledger-worker.ts) when there are cores to spare, each thread writing its own survivors' runs into the
- * spill directory; or here, on this thread, by the same functions.
+ * and their outcomes add up (ledger-outcomes.ts), so groups of them are resolved in worker threads (the
+ * reader threads, done reading, or ledger-worker.ts' started for it) when there are cores to spare, each
+ * thread writing its own survivors' runs into the spill directory; or here, on this thread, by the same
+ * functions. With `--dedupe none` the respondent partitions only count (pair records), and the reader threads
+ * count them while this thread goes on with the analysis (resolveSpilled).
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -121,20 +123,24 @@ function resolveGroupOf(job: GroupJob): GroupAnswer {
 const WORKER = new URL("./ledger-worker.js", import.meta.url);
 
 /**
- * Runs jobs on this thread and `threads - 1` worker threads, or only here when there is one core or no
- * compiled worker, giving each answer to `take` as it comes (so that only a few groups' outcomes, ~3 MB each on
- * a 2 GB file, are held at once). This thread takes jobs too: it has nothing else to do, and a thread fewer
- * is ~30 MB less. Jobs go to whichever thread is free: a worker is sent WORKER_AHEAD jobs at a time (so it
- * never waits for this thread, busy with a job of its own, to send the next), this thread takes the next one
- * when it is done. Dealt out up front, round robin, this thread finished its share while the worker, which
- * starts ~0.1 s later, still had one or two groups to go.
+ * Runs jobs on this thread and `threads - 1` worker threads, or only here with one thread, giving each answer
+ * to `take` as it comes (so that only a few groups' outcomes, ~3 MB each on a 2 GB file, are held at once).
+ * This thread takes jobs too: it has nothing else to do, and a thread fewer is ~30 MB less. Jobs go to
+ * whichever thread is free: a worker is sent WORKER_AHEAD jobs at a time (so it never waits for this thread,
+ * busy with a job of its own, to send the next), this thread takes the next one when it is done. Dealt out up
+ * front, round robin, this thread finished its share while the worker, which starts ~0.1 s later, still had
+ * one or two groups to go. Not `here`, the workers alone take the jobs, dealt out up front, while this thread
+ * goes on with other work.
  */
-async function runAll(jobs: readonly GroupJob[], threads: number, directory: string, take: (answer: GroupAnswer) => void, pool: KeptThreads): Promise<void> {
+async function runAll(jobs: readonly GroupJob[], threads: number, directory: string, take: (answer: GroupAnswer) => void, pool: KeptThreads, here = true): Promise<void> {
   const resolveHere = (job: GroupJob): void => inSpillDirectory(directory, () => take(resolveGroup(job)));
-  // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
-  if (threads < 2 || jobs.length < 2 || !existsSync(fileURLToPath(WORKER))) return jobs.forEach(resolveHere);
+  if (threads < 2 || (here && jobs.length < 2)) return jobs.forEach(resolveHere);
   const queue = [...jobs];
-  const workers = pool.take(Math.min(threads, jobs.length) - 1);
+  const workers = pool.take(here ? Math.min(threads, jobs.length) - 1 : Math.min(threads - 1, jobs.length));
+  // Not `here`: this thread goes on with other work (the analysis), beside which idle threads' heaps would only
+  // raise the peak; and, busy with it, it would send a worker its next job late (by ~50 ms on the bench file).
+  if (!here) void pool.close();
+  const ahead = here ? WORKER_AHEAD : Math.ceil(jobs.length / workers.length);
   let done = false;
   try {
     const fromWorkers = workers.map(
@@ -145,7 +151,7 @@ async function runAll(jobs: readonly GroupJob[], threads: number, directory: str
             for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
               worker.postMessage(job);
               posted += 1;
-              if (posted >= WORKER_AHEAD) break;
+              if (posted >= ahead) break;
             }
             if (posted === 0) resolve();
           };
@@ -162,7 +168,7 @@ async function runAll(jobs: readonly GroupJob[], threads: number, directory: str
           post();
         }),
     );
-    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+    for (let job = here ? queue.shift() : undefined; job !== undefined; job = queue.shift()) {
       resolveHere(job);
       // Lets the workers' answers in, and sends them their next jobs, before this thread takes another.
       await new Promise((resolve) => setImmediate(resolve));
@@ -197,13 +203,25 @@ export const ONE_THREAD_ABOVE = 6_000_000;
 const MIN_CORES_FOR_THREADS = 3;
 
 /**
- * Resolves every partition of a spilled ledger; adds what it decides into `outcomes`. `threads`: this one
- * and workers (default: the cores available, at most 8; one above ONE_THREAD_ABOVE records or with fewer than
- * MIN_CORES_FOR_THREADS cores).
+ * Resolves every partition of a spilled ledger, adding what it decides into `outcomes`: the ID pass, then the
+ * respondent pass. Returns once every outcome a file's Tally takes is in `outcomes` (duplicates, and the
+ * repeats `--dedupe first` or `last` drops); `respondents` settles once the respondent counts are in too.
+ * With `none`, whose respondent pass only counts (pair records), and `warm` threads, that pass runs on them
+ * alone, while this thread goes on (to the analysis: ingest.ts' ingestInStages); else it has run by then.
+ *
+ * `threads`: this one and workers (default: the cores available, at most 8; one above ONE_THREAD_ABOVE
+ * records, or with fewer than MIN_CORES_FOR_THREADS cores unless there are `warm` threads). `warm`: threads
+ * running already that take GroupJobs (the reader threads, done reading: fast/worker.ts), used instead of
+ * starting any, and closed at once when the ledger is resolved on this thread alone (their heaps are then only
+ * in the way).
  */
-export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes, threadsWanted?: number): Promise<void> {
+export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes, threadsWanted?: number, warm?: KeptThreads): Promise<{ readonly respondents: Promise<void> }> {
   const cores = Math.min(availableParallelism(), 8);
-  const threads = threadsWanted ?? (cores < MIN_CORES_FOR_THREADS || recordsInRuns(ledger.runs) + recordsInRuns(ledger.pairRuns) > ONE_THREAD_ABOVE ? 1 : cores);
+  const large = recordsInRuns(ledger.runs) + recordsInRuns(ledger.pairRuns) > ONE_THREAD_ABOVE;
+  // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
+  const startable = existsSync(fileURLToPath(WORKER)) ? cores : 1;
+  const threads = threadsWanted ?? (large ? 1 : warm !== undefined ? Math.min(cores, warm.idleCount + 1) : cores < MIN_CORES_FOR_THREADS ? 1 : startable);
+  if (threads < 2) await warm?.close();
   // A few groups per thread, so that one slow group does not leave the other threads idle for long; one group
   // (one set of outcomes and survivor runs) on one thread.
   const groups = threads < 2 ? 1 : Math.min(TOP_PARTITIONS, threads * 4);
@@ -219,18 +237,20 @@ export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes, 
   // Survivors by group index: the respondent partitions list them in group order, whichever thread ends first.
   const survivors: (readonly Run[])[] = [];
   // Kept from the ID pass to the respondent pass: a thread takes ~0.1 s to start, during which this thread,
-  // with a share of the same size, got ahead and then waited for it (2M-row bench file, once per pass). The
-  // reader threads were tried instead, which would save both starts, but they brought their reading heap into
-  // the resolution: peaks of 148-180 MB against 147-152 MB.
-  const workers = new KeptThreads(WORKER);
+  // with a share of the same size, got ahead and then waited for it (2M-row bench file, once per pass).
+  const workers = warm ?? new KeptThreads(WORKER);
   try {
     const fromIds = (answer: GroupAnswer): void => {
       outcomes.add(answer.outcomes);
       survivors[answer.index] = answer.survivors;
     };
     await runAll(jobsOf("ids", []), threads, ledger.directory, fromIds, workers);
-    await runAll(jobsOf("respondents", survivors.flat()), threads, ledger.directory, (answer) => outcomes.add(answer.outcomes), workers);
+    const jobs = jobsOf("respondents", survivors.flat());
+    const addCounts = (answer: GroupAnswer): void => outcomes.add(answer.outcomes);
+    if (ledger.dedupe === "none" && warm !== undefined && threads >= 2) return { respondents: runAll(jobs, threads, ledger.directory, addCounts, workers, false) };
+    await runAll(jobs, threads, ledger.directory, addCounts, workers);
+    return { respondents: Promise.resolve() };
   } finally {
-    await workers.close();
+    if (warm === undefined) await workers.close();
   }
 }

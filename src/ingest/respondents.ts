@@ -44,6 +44,7 @@ import { combine, Hash64, hashString, hashWholeNumber } from "./hash64.js";
 import { InternalError } from "../errors.js";
 import { FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PAIR_PERSON_HIGH, PAIR_WORDS, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, TWO_32, VARIANT, WORDS, type Route, type SharedRecords } from "./ledger-records.js";
 import { IdSet, wholeNumberId } from "./id-set.js";
+import type { KeptThreads } from "./kept-threads.js";
 import { Outcomes } from "./ledger-outcomes.js";
 import { resolveSpilled } from "./ledger-partitions.js";
 import { releaseTables, resolveIds, resolveRespondents, type Resolution } from "./ledger-resolve.js";
@@ -63,6 +64,12 @@ export interface RespondentSummary {
   readonly repeatResponses: number;
   /** Respondents whose responses were used in both variants. */
   readonly crossVariant: number;
+}
+
+/** What resolving counts of the respondents: the summary, and each file's repeat responses. */
+export interface RespondentCounts {
+  readonly summary: RespondentSummary;
+  readonly fileRepeats: readonly number[];
 }
 
 /** A variant as the ledger keys it: its index in this ledger and the hash of its name. */
@@ -428,9 +435,11 @@ export class RespondentLedger {
 
   /**
    * Gives every record its final outcome in its file's Tally and puts each file's cells in order (`declared`:
-   * each file's variant named on the command line). Returns the summary and each file's repeat responses.
+   * each file's variant named on the command line). Returns once the tallies are final; `counts` then gives
+   * the summary and each file's repeat responses. With `--dedupe none` and `warm` threads a spilled ledger's
+   * respondents are counted on them meanwhile (resolveSpilled): keep the ledger open (`close`) until then.
    */
-  async resolve(declared: readonly (string | undefined)[]): Promise<{ summary: RespondentSummary; fileRepeats: number[] }> {
+  async resolve(declared: readonly (string | undefined)[], warm?: KeptThreads): Promise<{ readonly counts: Promise<RespondentCounts> }> {
     if (this.chunk) throw new InternalError("a chunk's ledger is merged, not resolved");
     const outcomes = new Outcomes(this.files.map((cells) => cells.places.length));
     const resolution: Resolution = { dedupe: this.dedupe, variants: this.variantList, outcomes };
@@ -447,20 +456,23 @@ export class RespondentLedger {
       resolveRespondents({ ...resolution, kernel }, () => blocks, records, records);
       kernel?.addInto(outcomes);
       pairs?.release();
-    } else {
+    }
+    let respondents = Promise.resolve();
+    if (this.directory !== null) {
       for (const writer of [this.writer, pairs]) {
         writer?.flush();
         writer?.release();
       }
       const places = this.files.map((cells) => cells.places.length);
       const spilled = { runs: this.writer.runs, pairRuns: pairs?.runs ?? [], places, dedupe: this.dedupe, variants: this.variantList, budget: this.budget, directory: this.directory.path };
-      await resolveSpilled(spilled, outcomes, this.resolveThreads);
+      ({ respondents } = await resolveSpilled(spilled, outcomes, this.resolveThreads, warm));
     }
     releaseTables();
     this.files.forEach((cells, file) => outcomes.addUses(file, cells.later.uses, cells.later.firsts));
+    // Counts still to come add only respondent counts and repeats into `outcomes`, which applyTo does not read.
     outcomes.applyTo(this.files);
     this.files.forEach((cells, index) => cells.finish(declared[index]));
-    return { summary: { dedupe: this.dedupe, ...outcomes.counts }, fileRepeats: [...outcomes.fileRepeats] };
+    return { counts: respondents.then(() => ({ summary: { dedupe: this.dedupe, ...outcomes.counts }, fileRepeats: [...outcomes.fileRepeats] })) };
   }
 
   /** Removes the spill files, if any (call in a `finally`). */

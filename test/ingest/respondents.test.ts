@@ -148,9 +148,9 @@ async function deferred(files: readonly (readonly Row[])[], declared: readonly (
       }
       return tally;
     });
-    const { summary, fileRepeats } = await ledger.resolve(declared);
+    const { summary, fileRepeats } = await (await ledger.resolve(declared)).counts;
     for (const tally of tallies) expect(tally.accounting.rowsRead).toBe(tally.accounting.rowsUsed + totalDropped(tally.accounting));
-    return { tallies: tallies.map(shape), summary, fileRepeats };
+    return { tallies: tallies.map(shape), summary, fileRepeats: [...fileRepeats] };
   } finally {
     ledger.close();
   }

@@ -2,7 +2,7 @@
 import { Chalk } from "chalk";
 import { analyze } from "../../analysis/analyze.js";
 import type { Report, SourceAccounting } from "../../analysis/report.js";
-import { ingest, type SourceSummary } from "../../ingest/ingest.js";
+import { ingestInStages, type SourceSummary } from "../../ingest/ingest.js";
 import { render } from "../../report/index.js";
 import { exitCodeFor } from "../exit-code.js";
 import { parseInputArguments, requireTwoVariantNames } from "../inputs.js";
@@ -13,7 +13,7 @@ import { readCountsInputs, rejectRawReadingOptions } from "../counts-inputs.js";
 import { progressReporter } from "../progress.js";
 
 /** What ingest found about one file, as the report carries it. */
-function toSourceAccounting({ file, variant, columns, accounting, platform, dialect, headerRows, repeatResponses }: SourceSummary): SourceAccounting {
+function toSourceAccounting({ file, variant, columns, accounting, platform, dialect, headerRows, repeatResponses }: Omit<SourceSummary, "repeatResponses"> & { readonly repeatResponses?: number }): SourceAccounting {
   return {
     file,
     variant,
@@ -36,11 +36,21 @@ async function analyseExports(files: readonly string[], options: AnalyzeCommandO
   const progress = io.progress === true && !quiet ? progressReporter((text) => io.stderr.write(text)) : null;
   const onProgress = progress === null ? undefined : (bytesRead: number, totalBytes: number): void => progress.update(bytesRead, totalBytes);
   const onStep = progress === null ? undefined : (name: string): void => progress.step(name);
-  const { tally, sources, respondents } = await ingest(inputs, { ...options.ingest, onProgress, onStep }, io.stdin).finally(() => progress?.finish());
-  const analysed = analyze(tally, options.analysis, sources.map(toSourceAccounting));
+  const staged = await ingestInStages(inputs, { ...options.ingest, onProgress, onStep }, io.stdin).finally(() => progress?.finish());
+  // The analysis reads neither the repeat responses nor the respondent counts, which may still be being
+  // counted (StagedIngest): it goes ahead, and they are put in the report when they come.
+  let analysed: Report;
+  try {
+    analysed = analyze(staged.tally, options.analysis, staged.sources.map(toSourceAccounting));
+  } catch (error) {
+    await staged.respondents.catch(() => undefined);
+    throw error;
+  }
+  const { sources, respondents } = await staged.respondents;
+  const data = { ...analysed.data, sources: sources.map(toSourceAccounting) };
   // Respondent counts mean something only when some file identifies respondents (an email or person id).
   const identified = sources.some((source) => source.columns.respondent !== null);
-  return identified ? { ...analysed, data: { ...analysed.data, respondents } } : analysed;
+  return { ...analysed, data: identified ? { ...data, respondents } : data };
 }
 
 /** `--counts`: the files are counts CSVs, summed; the window (--from/--to) applies to their periods. */
