@@ -113,12 +113,16 @@ export function totalDropped(accounting: RowAccounting): number {
 /** Adds `source` into `target` (tallies merge by addition). */
 export function mergeInto(target: Tally, source: Tally): Tally {
   for (const variant of source.variantOrder) declareVariant(target, variant);
+  // As addResponses would add each count above 0, with one look-up of the target's cell per cell, not per
+  // score: a cell key made and looked up per score was ~15 ms of a 2M-row run, with ~4,000 cells.
   for (const cell of source.cells.values()) {
-    cell.counts.forEach((count, score) => {
-      if (count > 0) addResponses(target, cell.variant, cell.day, cell.segment, score, count);
-    });
+    let used = 0;
+    for (const count of cell.counts) used += count;
+    if (used === 0) continue;
+    const into = cellFor(target, cell.variant, cell.day, cell.segment);
+    for (let score = 0; score < SCORE_BINS; score += 1) into.counts[score] = (into.counts[score] ?? 0) + (cell.counts[score] ?? 0);
+    target.accounting.rowsUsed += used;
   }
-  // addResponses counted the used rows; the rows read and dropped are added here.
   target.accounting.rowsRead += source.accounting.rowsRead;
   addHeaderRepeats(target, source);
   for (const [reason, n] of Object.entries(source.accounting.rowsDropped)) {

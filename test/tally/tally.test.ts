@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addResponses, dropRow, emptyTally, mergeInto, totalDropped, variantHistogram, type Tally } from "../../src/tally/tally.js";
+import { addResponses, cellFor, declareVariant, dropRow, emptyTally, mergeInto, totalDropped, variantHistogram, type Tally } from "../../src/tally/tally.js";
 
 function tallyOf(rows: Array<[string, string | null, number]>, dropped: number): Tally {
   const tally = emptyTally();
@@ -23,6 +24,29 @@ describe("Tally", () => {
     expect(merged.accounting).toEqual(union.accounting);
     expect([...merged.cells.entries()].sort()).toEqual([...union.cells.entries()].sort());
     expect(merged.variantOrder).toEqual(["a", "b"]);
+  });
+
+  it("merges as adding each cell's counts score by score would: the same cells, in the same order, none for a cell of zeros", () => {
+    const cell = fc.record({ variant: fc.constantFrom("a", "b", "c"), day: fc.constantFrom(null, "2018-01-01", "2018-01-02"), segment: fc.constantFrom(null, "New"), counts: fc.oneof(fc.constant(new Array<number>(11).fill(0)), fc.array(fc.constantFrom(0, 0, 1, 7), { minLength: 11, maxLength: 11 })) });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 12 }), fc.array(cell, { maxLength: 12 }), (before, cells) => {
+        const source = emptyTally();
+        for (const { variant, day, segment, counts } of cells) {
+          const into = cellFor(source, variant, day, segment);
+          counts.forEach((count, score) => (into.counts[score] = (into.counts[score] as number) + count));
+        }
+        const [target, expected] = [emptyTally(), emptyTally()];
+        for (const tally of [target, expected]) for (const { variant, day, segment, counts } of before) counts.forEach((count, score) => addResponses(tally, variant, day, segment, score, count));
+        mergeInto(target, source);
+        // The source's variants first, in its order (a variant whose cells are all zeros keeps its place).
+        for (const variant of source.variantOrder) declareVariant(expected, variant);
+        for (const { variant, day, segment, counts } of source.cells.values()) counts.forEach((count, score) => count > 0 && addResponses(expected, variant, day, segment, score, count));
+        expect([...target.cells.entries()]).toEqual([...expected.cells.entries()]);
+        expect(target.accounting).toEqual(expected.accounting);
+        expect(target.variantOrder).toEqual(expected.variantOrder);
+      }),
+      { seed: 1202, numRuns: 200 },
+    );
   });
 
   it("keeps rows read = rows used + rows dropped", () => {
