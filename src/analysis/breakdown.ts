@@ -9,7 +9,7 @@ import { differenceInterval, npsInterval } from "../stats/intervals/index.js";
 import { categoryCounts, npsPoints, sampleSize } from "../stats/nps.js";
 import { seededRandom } from "../stats/random.js";
 import type { CategoryCounts, CiMethod, Interval, MonteCarloOptions } from "../stats/types.js";
-import { variantHistogram, type Tally, type TallyCell } from "../tally/tally.js";
+import { SCORE_BINS, variantHistogram, type Tally, type TallyCell } from "../tally/tally.js";
 
 export function breakdownMethod(method: CiMethod): Exclude<CiMethod, "bayes"> {
   return method === "bayes" ? "adjusted-wald" : method;
@@ -20,6 +20,32 @@ const NO_MONTE_CARLO: MonteCarloOptions = { draws: 0, random: seededRandom(0) };
 
 export function countsWhere(tally: Tally, variant: string, include: (cell: TallyCell) => boolean): CategoryCounts {
   return categoryCounts(variantHistogram(tally, variant, include));
+}
+
+/**
+ * A variant's score histogram per group of cells (`groupOf`: a cell's group, or null to leave it out), in one
+ * pass over the cells. countsWhere once per group went over every cell for each group and worked out its group
+ * each time: with a timeline, monthly strata and segments, ~30 ms of the 2M-row bench file's ~4,000 cells,
+ * and growing with cells x groups on longer exports. Read with countsIn.
+ */
+export function histogramsByGroup(tally: Tally, variant: string, groupOf: (cell: TallyCell) => string | null): ReadonlyMap<string, readonly number[]> {
+  const histograms = new Map<string, number[]>();
+  for (const cell of tally.cells.values()) {
+    if (cell.variant !== variant) continue;
+    const group = groupOf(cell);
+    if (group === null) continue;
+    let histogram = histograms.get(group);
+    if (histogram === undefined) histograms.set(group, (histogram = new Array<number>(SCORE_BINS).fill(0)));
+    for (let score = 0; score < SCORE_BINS; score += 1) histogram[score] = (histogram[score] as number) + (cell.counts[score] ?? 0);
+  }
+  return histograms;
+}
+
+/** The category counts of the cells of `groups` (histogramsByGroup): what countsWhere gives for the cells in them. */
+export function countsIn(histograms: ReadonlyMap<string, readonly number[]>, groups: Iterable<string>): CategoryCounts {
+  const total = new Array<number>(SCORE_BINS).fill(0);
+  for (const group of groups) histograms.get(group)?.forEach((count, score) => (total[score] = (total[score] as number) + count));
+  return categoryCounts(total);
 }
 
 export interface SliceVariant {

@@ -7,7 +7,7 @@ import { stratifiedDifference, type StratumCounts, type StratumWeighting } from 
 import { differenceTrend } from "../stats/trend.js";
 import type { Interval } from "../stats/types.js";
 import type { Tally } from "../tally/tally.js";
-import { countsWhere } from "./breakdown.js";
+import { countsIn, histogramsByGroup } from "./breakdown.js";
 import { monthsBetween, periodOf } from "./periods.js";
 import { periodsIn, type TimelineEntry } from "./timeline.js";
 
@@ -37,10 +37,9 @@ export interface TrendSummary {
 
 export function monthlyStrata(tally: Tally, [control, treatment]: readonly [string, string]): { months: string[]; strata: StratumCounts[] } {
   const months = periodsIn(tally, "month");
-  const strata = months.map((month) => {
-    const inMonth = (cell: { day: string | null }): boolean => cell.day !== null && periodOf(cell.day, "month") === month;
-    return { control: countsWhere(tally, control, inMonth), treatment: countsWhere(tally, treatment, inMonth) };
-  });
+  const monthOf = (cell: { day: string | null }): string | null => (cell.day === null ? null : periodOf(cell.day, "month"));
+  const [controlMonths, treatmentMonths] = [histogramsByGroup(tally, control, monthOf), histogramsByGroup(tally, treatment, monthOf)];
+  const strata = months.map((month) => ({ control: countsIn(controlMonths, [month]), treatment: countsIn(treatmentMonths, [month]) }));
   return { months, strata };
 }
 

@@ -9,7 +9,7 @@ import { sampleSize } from "../stats/nps.js";
 import { zTest } from "../stats/tests/z-test.js";
 import type { CategoryCounts, CiMethod } from "../stats/types.js";
 import type { Tally } from "../tally/tally.js";
-import { countsWhere, sliceDifference, sliceVariant, type SliceDifference, type SliceVariant } from "./breakdown.js";
+import { countsIn, histogramsByGroup, sliceDifference, sliceVariant, type SliceDifference, type SliceVariant } from "./breakdown.js";
 
 export const OTHER_SEGMENT = "(other)";
 
@@ -39,10 +39,9 @@ export function buildSegments(
 ): SegmentSummary[] {
   const names = segmentNames(tally);
   if (names.length === 0) return [];
-  const countsOf = (segments: ReadonlySet<string>): [CategoryCounts, CategoryCounts] => {
-    const include = (cell: { segment: string | null }): boolean => cell.segment !== null && segments.has(cell.segment);
-    return [countsWhere(tally, control, include), countsWhere(tally, treatment, include)];
-  };
+  const segmentOf = (cell: { segment: string | null }): string | null => cell.segment;
+  const [controlSegments, treatmentSegments] = [histogramsByGroup(tally, control, segmentOf), histogramsByGroup(tally, treatment, segmentOf)];
+  const countsOf = (segments: ReadonlySet<string>): [CategoryCounts, CategoryCounts] => [countsIn(controlSegments, segments), countsIn(treatmentSegments, segments)];
   const large: string[] = [];
   const small: string[] = [];
   for (const name of names) {

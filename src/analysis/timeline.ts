@@ -4,7 +4,7 @@
  */
 import type { CiMethod } from "../stats/types.js";
 import type { Tally } from "../tally/tally.js";
-import { countsWhere, sliceDifference, sliceVariant, type SliceDifference, type SliceVariant } from "./breakdown.js";
+import { countsIn, histogramsByGroup, sliceDifference, sliceVariant, type SliceDifference, type SliceVariant } from "./breakdown.js";
 import { periodOf, type Period } from "./periods.js";
 
 export interface TimelineEntry {
@@ -27,10 +27,11 @@ export function buildTimeline(
   method: CiMethod,
   alpha: number,
 ): TimelineEntry[] {
+  const periodOfCell = (cell: { day: string | null }): string | null => (cell.day === null ? null : periodOf(cell.day, period));
+  const [controlPeriods, treatmentPeriods] = [histogramsByGroup(tally, control, periodOfCell), histogramsByGroup(tally, treatment, periodOfCell)];
   return periodsIn(tally, period).map((key) => {
-    const inPeriod = (cell: { day: string | null }): boolean => cell.day !== null && periodOf(cell.day, period) === key;
-    const controlCounts = countsWhere(tally, control, inPeriod);
-    const treatmentCounts = countsWhere(tally, treatment, inPeriod);
+    const controlCounts = countsIn(controlPeriods, [key]);
+    const treatmentCounts = countsIn(treatmentPeriods, [key]);
     return {
       period: key,
       variants: [sliceVariant(control, controlCounts, method, alpha), sliceVariant(treatment, treatmentCounts, method, alpha)],
