@@ -11,7 +11,7 @@
 import { statSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { InputError } from "../errors.js";
-import { declareVariant, emptyTally, mergeInto, type RowAccounting, type Tally } from "../tally/tally.js";
+import { declareVariant, emptyTally, moveInto, type RowAccounting, type Tally } from "../tally/tally.js";
 import { mapColumns, type ColumnMapping, type ColumnRequest } from "./columns.js";
 import { DateReader, type DateOrder } from "./date-formats.js";
 import { choosePlatform, type Layout, type PlatformName } from "./platforms/index.js";
@@ -126,11 +126,8 @@ export async function ingestInStages(inputs: readonly InputSpec[], options: Inge
     const total = emptyTally();
     // Declared variants keep their command-line order even if a file yields no usable rows.
     for (const input of inputs) if (input.variant !== undefined) declareVariant(total, input.variant);
-    // Each file's cells are let go once added (on a large run they are tens of MB, and this is its peak).
-    for (const file of read) {
-      mergeInto(total, file.tally);
-      file.tally.cells.clear();
-    }
+    // Each file's cells are moved or let go once added (on a large run they are tens of MB, and this is its peak).
+    for (const file of read) moveInto(total, file.tally);
     const sources = read.map((file) => file.summary);
     respondents = counts
       .then(({ summary, fileRepeats }) => ({ sources: sources.map((source, index) => ({ ...source, repeatResponses: fileRepeats[index] ?? 0 })), respondents: summary }))

@@ -441,6 +441,8 @@ export class RespondentLedger {
    */
   async resolve(declared: readonly (string | undefined)[], warm?: KeptThreads): Promise<{ readonly counts: Promise<RespondentCounts> }> {
     if (this.chunk) throw new InternalError("a chunk's ledger is merged, not resolved");
+    // Every row is read: the numeric IDs' set (a few MB on a large run) has done its work.
+    this.ids = null;
     const outcomes = new Outcomes(this.files.map((cells) => cells.places.length));
     const resolution: Resolution = { dedupe: this.dedupe, variants: this.variantList, outcomes };
     const { pairs } = this;
@@ -468,7 +470,10 @@ export class RespondentLedger {
       ({ respondents } = await resolveSpilled(spilled, outcomes, this.resolveThreads, warm));
     }
     releaseTables();
-    this.files.forEach((cells, file) => outcomes.addUses(file, cells.later.uses, cells.later.firsts));
+    this.files.forEach((cells, file) => {
+      const { uses, firsts } = cells.takeLater();
+      outcomes.addUses(file, uses, firsts);
+    });
     // Counts still to come add only respondent counts and repeats into `outcomes`, which applyTo does not read.
     outcomes.applyTo(this.files);
     this.files.forEach((cells, index) => cells.finish(declared[index]));

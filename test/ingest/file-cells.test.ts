@@ -17,13 +17,14 @@ describe("rows a file's cells count later", () => {
           counts.set(place * 16 + score, (counts.get(place * 16 + score) ?? 0) + 1);
           firsts.set(place, Math.min(firsts.get(place) ?? Number.POSITIVE_INFINITY, seq));
         }
-        const { uses: noted, firsts: first } = cells.later;
+        const { uses: noted, firsts: first } = cells.takeLater();
         const places = first.length;
         expect(noted.length).toBe(places * 16);
         expect(places).toBeGreaterThan(Math.max(-1, ...firsts.keys()));
         expect([...first]).toEqual(Array.from({ length: places }, (_, place) => firsts.get(place) ?? Number.POSITIVE_INFINITY));
         expect([...noted]).toEqual(Array.from({ length: places * 16 }, (_, at) => counts.get(at) ?? 0));
-        // Nothing is counted into the Tally until the ledger applies its outcomes.
+        // Handed over once; nothing is counted into the Tally until the ledger applies its outcomes.
+        expect([cells.takeLater().uses.length, cells.takeLater().firsts.length]).toEqual([0, 0]);
         expect(cells.tally.cells.size).toBe(0);
         expect(cells.tally.accounting.rowsUsed).toBe(0);
       }),

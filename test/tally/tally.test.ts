@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addResponses, cellFor, declareVariant, dropRow, emptyTally, mergeInto, totalDropped, variantHistogram, type Tally } from "../../src/tally/tally.js";
+import { addResponses, cellFor, declareVariant, dropRow, emptyTally, mergeInto, moveInto, totalDropped, variantHistogram, type Tally } from "../../src/tally/tally.js";
 
 function tallyOf(rows: Array<[string, string | null, number]>, dropped: number): Tally {
   const tally = emptyTally();
@@ -26,7 +26,7 @@ describe("Tally", () => {
     expect(merged.variantOrder).toEqual(["a", "b"]);
   });
 
-  it("merges as adding each cell's counts score by score would: the same cells, in the same order, none for a cell of zeros", () => {
+  it("merges (and moves) as adding each cell's counts score by score would: the same cells, in the same order, none for a cell of zeros", () => {
     const cell = fc.record({ variant: fc.constantFrom("a", "b", "c"), day: fc.constantFrom(null, "2018-01-01", "2018-01-02"), segment: fc.constantFrom(null, "New"), counts: fc.oneof(fc.constant(new Array<number>(11).fill(0)), fc.array(fc.constantFrom(0, 0, 1, 7), { minLength: 11, maxLength: 11 })) });
     fc.assert(
       fc.property(fc.array(cell, { maxLength: 12 }), fc.array(cell, { maxLength: 12 }), (before, cells) => {
@@ -44,6 +44,14 @@ describe("Tally", () => {
         expect([...target.cells.entries()]).toEqual([...expected.cells.entries()]);
         expect(target.accounting).toEqual(expected.accounting);
         expect(target.variantOrder).toEqual(expected.variantOrder);
+        // Moving the source's cells gives the same, and leaves the source without cells.
+        const moved = emptyTally();
+        for (const { variant, day, segment, counts } of before) counts.forEach((count, score) => addResponses(moved, variant, day, segment, score, count));
+        moveInto(moved, source);
+        expect(source.cells.size).toBe(0);
+        expect([...moved.cells.entries()]).toEqual([...expected.cells.entries()]);
+        expect(moved.accounting).toEqual(expected.accounting);
+        expect(moved.variantOrder).toEqual(expected.variantOrder);
       }),
       { seed: 1202, numRuns: 200 },
     );
