@@ -159,8 +159,10 @@ export class IdSet {
       block.size = size + 1;
       return true;
     }
-    if (size < values.length) values.copyWithin(at + 1, at, size);
-    else {
+    if (size < values.length) {
+      // Not for a value added last (the common case): the call alone cost ~10 ns (2M rising IDs: 20-23 -> 18-21 ms).
+      if (at < size) values.copyWithin(at + 1, at, size);
+    } else {
       // Full: a larger array, the values copied around the new one's place.
       const grown = new Uint16Array(Math.min(ARRAY_MAX, values.length * 2));
       grown.set(values.subarray(0, at));
