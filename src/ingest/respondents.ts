@@ -279,6 +279,18 @@ export class RespondentLedger {
     this.idLow = (value - high * TWO_32) | 0;
   }
 
+  /**
+   * noteNumericId of the value high x 2^32 + low (unsigned), given as its two 32-bit halves, as the row kernel
+   * reads it: kept or decided here, it is stored as those halves, without making the value and splitting it
+   * again.
+   */
+  noteNumericIdWords(variant: VariantKey, high: number, low: number): void {
+    if (this.numericIds === "hash") return this.noteNumericId(variant, high * TWO_32 + (low >>> 0));
+    this.idVariant = variant.index;
+    this.idHigh = NUMERIC | high;
+    this.idLow = low | 0;
+  }
+
   private setIdKey(variant: VariantKey, id: Hash64): void {
     [this.idHigh, this.idLow] = idKey(variant, id);
   }

@@ -9,7 +9,6 @@ import type { TallyCell } from "../../tally/tally.js";
 import { DAY_MS, dayInTimeZone, daysInMonth, wallClockToEpoch } from "../date.js";
 import { Hash64, hashAscii, hashString } from "../hash64.js";
 import { wholeNumberIdOf } from "../id-set.js";
-import { TWO_32 } from "../ledger-records.js";
 import type { VariantKey } from "../respondents.js";
 import { repeatsHeader, unreadHeaderRepeat, type RowContext } from "../rows.js";
 import { parseLabelledScore } from "../score.js";
@@ -131,7 +130,7 @@ export class FastRowCounter {
     const idKind = rows[at + ID_KIND] as number;
     // A whole number noted as such, also when the ledger hashes them: noteNumericId then hashes its digits,
     // which is what hashing the text does (hash64.ts' hashWholeNumber).
-    if (idKind === WHOLE_NUMBER) ledger.noteNumericId(key, (rows[at + ID_HIGH] as number) * TWO_32 + ((rows[at + ID_LOW] as number) >>> 0));
+    if (idKind === WHOLE_NUMBER) ledger.noteNumericIdWords(key, rows[at + ID_HIGH] as number, rows[at + ID_LOW] as number);
     else if (idKind === HASHED) ledger.noteId(key, this.hashOf(rows[at + ID_HIGH] as number, rows[at + ID_LOW] as number));
     const score = rows[at + SCORE] as number;
     let day: string | null | undefined = null;
