@@ -39,6 +39,21 @@ export const OUTCOME = 8;
  */
 export const MARKER = -1000;
 
+/**
+ * Words per chunk record, and their places: what a worker thread's ledger notes for a row of its chunk
+ * (respondents.ts' exportChunk), without the file (a chunk is of one) and with the sequence number from the
+ * chunk's first row (a chunk holds far fewer than 2^31 rows). 28 bytes a row, not 36: the reader threads write
+ * them and the main thread reads them once, and that traffic was a large part of both threads' time.
+ */
+export const CHUNK_WORDS = 7;
+export const CHUNK_SEQ = 0;
+export const CHUNK_ID_HIGH = 1;
+export const CHUNK_ID_LOW = 2;
+export const CHUNK_PERSON_HIGH = 3;
+export const CHUNK_PERSON_LOW = 4;
+export const CHUNK_VARIANT = 5;
+export const CHUNK_OUTCOME = 6;
+
 /** Words per pair record (see above), and their places. */
 export const PAIR_WORDS = 4;
 export const PAIR_PERSON_HIGH = 0;
@@ -84,15 +99,16 @@ export function copyPair(from: Int32Array, at: number, to: Int32Array, toAt: num
   to[toAt + 3] = from[at + 3] as number;
 }
 
-/** Copies a record of `width` words: a record (WORDS) or a pair record (PAIR_WORDS). */
+/** Copies a record of `width` words: a record (WORDS), a pair record (PAIR_WORDS) or a chunk record (CHUNK_WORDS). */
 function copyOf(width: number, from: Int32Array, at: number, to: Int32Array, toAt: number): void {
   if (width === WORDS) copyRecord(from, at, to, toAt);
-  else copyPair(from, at, to, toAt);
+  else if (width === PAIR_WORDS) copyPair(from, at, to, toAt);
+  else to.set(from.subarray(at, at + width), toAt);
 }
 
-/** The width of records: WORDS or PAIR_WORDS, nothing else. */
+/** The width of records: WORDS, PAIR_WORDS or CHUNK_WORDS, nothing else. */
 function checkedWidth(width: number): number {
-  if (width !== WORDS && width !== PAIR_WORDS) throw new InternalError(`records of ${width} words`);
+  if (width !== WORDS && width !== PAIR_WORDS && width !== CHUNK_WORDS) throw new InternalError(`records of ${width} words`);
   return width;
 }
 
@@ -106,7 +122,7 @@ export interface SharedRecords {
   readonly space?: SharedArrayBuffer | undefined;
 }
 
-/** A growing array of records (of `width` words: WORDS, or PAIR_WORDS for pair records). */
+/** A growing array of records (of `width` words: WORDS, PAIR_WORDS for pair records, CHUNK_WORDS for chunk records). */
 export class RecordList {
   words: Int32Array;
   length = 0;
@@ -150,6 +166,19 @@ export class RecordList {
     // append first: it may replace `words`.
     const to = this.append();
     copyOf(this.width, from, at, this.words, to);
+  }
+
+  /** Adds a chunk record (a list of CHUNK_WORDS records). */
+  addChunkRecord(seq: number, idHigh: number, idLow: number, personHigh: number, personLow: number, variant: number, outcome: number): void {
+    const at = this.append();
+    const { words } = this;
+    words[at + CHUNK_SEQ] = seq;
+    words[at + CHUNK_ID_HIGH] = idHigh;
+    words[at + CHUNK_ID_LOW] = idLow;
+    words[at + CHUNK_PERSON_HIGH] = personHigh;
+    words[at + CHUNK_PERSON_LOW] = personLow;
+    words[at + CHUNK_VARIANT] = variant;
+    words[at + CHUNK_OUTCOME] = outcome;
   }
 
   /** Adds a pair record (a list of PAIR_WORDS records). */
@@ -285,28 +314,6 @@ export class RunWriter {
 
   flushIfFull(): void {
     if (this.buffer.length >= this.budget * this.width) this.flush();
-  }
-
-  /**
-   * Adds whole records (`words`): copied to the buffer while they fit in it; else, after writing the buffer (the
-   * runs stay in record order), written from `words` itself as runs of at most `budget` records. A worker
-   * thread's chunk (~190,000 records of 16 MB of CSV) thus goes to disk without a copy through the buffer.
-   */
-  addAll(words: Int32Array): void {
-    const { buffer, width } = this;
-    const records = words.length / width;
-    if (buffer.length / width + records <= this.budget) {
-      buffer.reserve(records).set(words, buffer.length);
-      buffer.length += words.length;
-      this.flushIfFull();
-      return;
-    }
-    this.flush();
-    const runs = Math.ceil(records / this.budget);
-    for (let run = 0; run < runs; run += 1) {
-      const [from, to] = [Math.floor((run * records) / runs), Math.floor(((run + 1) * records) / runs)];
-      this.writeRun(words.subarray(from * width, to * width));
-    }
   }
 
   /** Writes the records kept as a run. */

@@ -42,7 +42,7 @@ import type { DropReason, Tally } from "../tally/tally.js";
 import { FileCells, type CellPlace } from "./file-cells.js";
 import { combine, Hash64, hashString, hashWholeNumber } from "./hash64.js";
 import { InternalError } from "../errors.js";
-import { FILE, ID_HIGH, ID_LOW, MARKER, OUTCOME, PAIR_PERSON_HIGH, PAIR_WORDS, PERSON_HIGH, PERSON_LOW, RecordList, RunWriter, seqAt, setSeq, SpillDirectory, TOP_PARTITIONS, TWO_32, VARIANT, WORDS, type Route, type SharedRecords } from "./ledger-records.js";
+import { CHUNK_ID_HIGH, CHUNK_ID_LOW, CHUNK_OUTCOME, CHUNK_PERSON_HIGH, CHUNK_PERSON_LOW, CHUNK_SEQ, CHUNK_VARIANT, CHUNK_WORDS, ID_HIGH, MARKER, PAIR_PERSON_HIGH, PAIR_WORDS, PERSON_HIGH, RecordList, RunWriter, SpillDirectory, TOP_PARTITIONS, TWO_32, WORDS, type Route, type SharedRecords } from "./ledger-records.js";
 import { IdSet, wholeNumberId } from "./id-set.js";
 import type { KeptThreads } from "./kept-threads.js";
 import { Outcomes } from "./ledger-outcomes.js";
@@ -82,7 +82,7 @@ export interface VariantKey {
 
 /** What a worker thread's ledger noted for one chunk of one file, as plain data for the main thread. */
 export interface LedgerChunk {
-  /** The records, sequence numbers from 0 at the chunk's first row, variants and places of this chunk. */
+  /** The chunk records (ledger-records.ts' CHUNK_WORDS), with this chunk's variants and places. */
   readonly records: Int32Array;
   readonly variants: readonly string[];
   readonly places: readonly CellPlace[];
@@ -160,6 +160,8 @@ export class RespondentLedger {
    */
   private readonly pairs: RunWriter | null;
   private readonly chunk: boolean;
+  /** A chunk's ledger's records (chunk: true), which the run's ledger merges. */
+  private readonly chunkRecords: RecordList | null;
   private directory: SpillDirectory | null = null;
   /** Rows seen in the run: the next row's sequence number. */
   private rows = 0;
@@ -185,8 +187,10 @@ export class RespondentLedger {
   ) {
     this.budget = options.budgetRecords ?? 1 << 17;
     this.resolveThreads = options.resolveThreads;
-    this.writer = new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, BY_ID_OR_RESPONDENT, this.budget, options.initialRecords, options.sharedRecords);
     this.chunk = options.chunk ?? false;
+    // A chunk's ledger keeps its records as chunk records, where the room asked for goes.
+    this.chunkRecords = this.chunk ? new RecordList(options.initialRecords, options.sharedRecords, CHUNK_WORDS) : null;
+    this.writer = this.chunk ? new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, BY_ID_OR_RESPONDENT, this.budget) : new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, BY_ID_OR_RESPONDENT, this.budget, options.initialRecords, options.sharedRecords);
     this.pairs = dedupe === "none" && !this.chunk ? new RunWriter(this.spillFile, TOP_PARTITIONS, BY_PAIR_RESPONDENT, this.budget, undefined, undefined, PAIR_WORDS) : null;
     this.numericIds = options.numericIds ?? "decide";
     if (this.numericIds === "decide") this.ids = new IdSet();
@@ -324,7 +328,8 @@ export class RespondentLedger {
       this.idHigh = this.keyHigh;
       this.idLow = this.keyLow;
     }
-    if (this.pairs !== null && (this.idHigh | this.idLow) === 0 && outcome >= 0) this.countPair(outcome, this.seq, this.personHigh, this.personLow, variant);
+    if (this.chunkRecords !== null) this.chunkRecords.addChunkRecord(this.seq, this.idHigh, this.idLow, this.personHigh, this.personLow, variant, outcome);
+    else if (this.pairs !== null && (this.idHigh | this.idLow) === 0 && outcome >= 0) this.countPair(outcome, this.seq, this.personHigh, this.personLow, variant);
     else this.writer.write(this.seq, this.idHigh, this.idLow, this.personHigh, this.personLow, variant, this.files.length - 1, outcome);
   }
 
@@ -339,8 +344,9 @@ export class RespondentLedger {
 
   /** What a worker thread's ledger noted for its chunk (its Tally is the chunk's). */
   exportChunk(): LedgerChunk {
-    const { buffer } = this.writer;
-    return { records: buffer.words.subarray(0, buffer.length), variants: [...this.variants.keys()], places: this.cells.places, born: this.cells.bornInOrder(), firstDrops: this.cells.firstDrops };
+    const records = this.chunkRecords;
+    if (records === null) throw new InternalError("only a chunk's ledger is exported");
+    return { records: records.words.subarray(0, records.length), variants: [...this.variants.keys()], places: this.cells.places, born: this.cells.bornInOrder(), firstDrops: this.cells.firstDrops };
   }
 
   /** Adds a chunk of the current file read in a worker thread after everything here, as if read here. */
@@ -351,51 +357,36 @@ export class RespondentLedger {
     // The chunk's cells first, with their births: a cell that a record settled below creates is then already
     // there, and createDeferred keeps the earlier birth (FileCells.cell, for a new cell only, would not).
     this.cells.mergeChunk(tally, chunk.born, chunk.firstDrops, base);
-    const { records } = chunk;
-    this.writer.addAll(records.subarray(0, this.admitChunk(records, base, variants, places)));
+    this.admitChunk(chunk.records, base, variants, places);
     this.rows += tally.accounting.rowsRead;
   }
 
   /**
-   * mergeChunk's loop over the chunk's records, in place (they are this thread's now), then on to the runs
-   * without another copy (addAll): the records of numeric IDs decided here drop out (`kept` closes the gaps).
-   * Returns the words kept. A method of its own: V8 compiles a long loop on the stack (OSR) with its whole
-   * function, whose code after the loop then gave way at every chunk (`node --trace-deopt`).
+   * mergeChunk's loop over the chunk's records (CHUNK_WORDS): the records of numeric IDs decided here drop out,
+   * the used responses of respondents with `--dedupe none` are counted (countPair), the others go on to the
+   * runs. A method of its own: V8 compiles a long loop on the stack (OSR) with its whole function, whose code
+   * after the loop then gave way at every chunk (`node --trace-deopt`).
    */
-  private admitChunk(records: Int32Array, base: number, variants: readonly number[], places: readonly number[]): number {
+  private admitChunk(records: Int32Array, base: number, variants: readonly number[], places: readonly number[]): void {
     const file = this.files.length - 1;
-    const { pairs } = this;
-    let kept = 0;
-    for (let at = 0; at < records.length; at += WORDS) {
-      // Every word read before any is written: `kept` is at most `at`.
-      const seq = base + seqAt(records, at);
-      const variant = variants[records[at + VARIANT] as number] as number;
-      let outcome = records[at + OUTCOME] as number;
+    const { pairs, writer } = this;
+    for (let at = 0; at < records.length; at += CHUNK_WORDS) {
+      const seq = base + (records[at + CHUNK_SEQ] as number);
+      const variant = variants[records[at + CHUNK_VARIANT] as number] as number;
+      let outcome = records[at + CHUNK_OUTCOME] as number;
       if (outcome >= 0) outcome = (places[outcome >>> 4] as number) * 16 + (outcome & 15);
-      let idHigh = records[at + ID_HIGH] as number;
-      let idLow = records[at + ID_LOW] as number;
-      const personHigh = records[at + PERSON_HIGH] as number;
-      const personLow = records[at + PERSON_LOW] as number;
+      let idHigh = records[at + CHUNK_ID_HIGH] as number;
+      let idLow = records[at + CHUNK_ID_LOW] as number;
+      const personHigh = records[at + CHUNK_PERSON_HIGH] as number;
+      const personLow = records[at + CHUNK_PERSON_LOW] as number;
       if ((idHigh & NUMERIC) !== 0) {
         if (!this.decideNumericId(variant, idHigh, idLow, (personHigh | personLow) !== 0, outcome, seq)) continue;
         idHigh = this.keyHigh;
         idLow = this.keyLow;
       }
-      if (pairs !== null && (idHigh | idLow) === 0 && outcome >= 0) {
-        this.countPair(outcome, seq, personHigh, personLow, variant);
-        continue;
-      }
-      setSeq(records, kept, seq);
-      records[kept + ID_HIGH] = idHigh;
-      records[kept + ID_LOW] = idLow;
-      records[kept + PERSON_HIGH] = personHigh;
-      records[kept + PERSON_LOW] = personLow;
-      records[kept + VARIANT] = variant;
-      records[kept + FILE] = file;
-      records[kept + OUTCOME] = outcome;
-      kept += WORDS;
+      if (pairs !== null && (idHigh | idLow) === 0 && outcome >= 0) this.countPair(outcome, seq, personHigh, personLow, variant);
+      else writer.write(seq, idHigh, idLow, personHigh, personLow, variant, file, outcome);
     }
-    return kept;
   }
 
   /**
