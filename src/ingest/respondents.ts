@@ -42,7 +42,7 @@ import type { DropReason, Tally } from "../tally/tally.js";
 import { FileCells, type CellPlace } from "./file-cells.js";
 import { combine, Hash64, hashString, hashWholeNumber } from "./hash64.js";
 import { InternalError } from "../errors.js";
-import { CHUNK_ID_HIGH, CHUNK_ID_LOW, CHUNK_OUTCOME, CHUNK_PERSON_HIGH, CHUNK_PERSON_LOW, CHUNK_SEQ, CHUNK_VARIANT, CHUNK_WORDS, ID_HIGH, MARKER, PAIR_PERSON_HIGH, PAIR_WORDS, PERSON_HIGH, RecordList, RunWriter, SpillDirectory, TOP_PARTITIONS, TWO_32, WORDS, type Route, type SharedRecords } from "./ledger-records.js";
+import { CHUNK_ID_HIGH, CHUNK_ID_LOW, CHUNK_OUTCOME, CHUNK_PERSON_HIGH, CHUNK_PERSON_LOW, CHUNK_SEQ, CHUNK_VARIANT, CHUNK_WORDS, ID_HIGH, MARKER, PAIR_WORDS, PairWriter, PERSON_HIGH, RecordList, RunWriter, SpillDirectory, TOP_PARTITIONS, TWO_32, WORDS, type Route, type SharedRecords } from "./ledger-records.js";
 import { IdSet, wholeNumberId } from "./id-set.js";
 import type { KeptThreads } from "./kept-threads.js";
 import { Outcomes } from "./ledger-outcomes.js";
@@ -142,8 +142,6 @@ function idKey(variant: VariantKey, id: Hash64): [number, number] {
 
 /** The run writer's partitions while reading: ID partitions, then respondent partitions. */
 const BY_ID_OR_RESPONDENT: Route = { keyWord: ID_HIGH, depth: 0, otherwise: PERSON_HIGH };
-/** The pair writer's partitions (`--dedupe none`): the respondent partitions. */
-const BY_PAIR_RESPONDENT: Route = { keyWord: PAIR_PERSON_HIGH, depth: 0, otherwise: null };
 
 export class RespondentLedger {
   private readonly variants = new Map<string, VariantKey>();
@@ -158,7 +156,7 @@ export class RespondentLedger {
    * With `--dedupe none` (not in a chunk's ledger), the pair records (ledger-records.ts) of the responses
    * counted as they came, by respondent partition: the writer's own respondent partitions then stay empty.
    */
-  private readonly pairs: RunWriter | null;
+  private readonly pairs: PairWriter | null;
   private readonly chunk: boolean;
   /** A chunk's ledger's records (chunk: true), which the run's ledger merges. */
   private readonly chunkRecords: RecordList | null;
@@ -191,7 +189,7 @@ export class RespondentLedger {
     // A chunk's ledger keeps its records as chunk records, where the room asked for goes.
     this.chunkRecords = this.chunk ? new RecordList(options.initialRecords, options.sharedRecords, CHUNK_WORDS) : null;
     this.writer = this.chunk ? new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, BY_ID_OR_RESPONDENT, this.budget) : new RunWriter(this.spillFile, 2 * TOP_PARTITIONS, BY_ID_OR_RESPONDENT, this.budget, options.initialRecords, options.sharedRecords);
-    this.pairs = dedupe === "none" && !this.chunk ? new RunWriter(this.spillFile, TOP_PARTITIONS, BY_PAIR_RESPONDENT, this.budget, undefined, undefined, PAIR_WORDS) : null;
+    this.pairs = dedupe === "none" && !this.chunk ? new PairWriter(this.spillFile, this.budget) : null;
     this.numericIds = options.numericIds ?? "decide";
     if (this.numericIds === "decide") this.ids = new IdSet();
     this.idSetBytes = options.idSetBytes ?? 8 << 20;
@@ -339,7 +337,7 @@ export class RespondentLedger {
    */
   private countPair(outcome: number, seq: number, personHigh: number, personLow: number, variant: number): void {
     this.cells.countLater(outcome, seq);
-    (this.pairs as RunWriter).addPair(personHigh, personLow, variant, this.files.length - 1);
+    (this.pairs as PairWriter).addPair(personHigh, personLow, variant, this.files.length - 1);
   }
 
   /** What a worker thread's ledger noted for its chunk (its Tally is the chunk's). */
@@ -455,7 +453,7 @@ export class RespondentLedger {
       const words = this.writer.buffer.view();
       resolveIds(resolution, () => [words], words.length / WORDS, survivors);
       this.writer.release();
-      const blocks = pairs === null ? [survivors.view()] : [pairs.buffer.view(), survivors.view()];
+      const blocks = pairs === null ? [survivors.view()] : [...pairs.blocks(), survivors.view()];
       const records = blocks.reduce((sum, block) => sum + block.length, 0) / survivors.width;
       const kernel = respondentKernel(this.dedupe, this.variantList, this.files.length, records);
       resolveRespondents({ ...resolution, kernel }, () => blocks, records, records);

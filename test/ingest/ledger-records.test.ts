@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { PAIR_PERSON_HIGH, PAIR_WORDS, RecordList, readRecords, RunWriter, seqAt, setSeq, spillFailure, SpillDirectory, WORDS } from "../../src/ingest/ledger-records.js";
+import { PAIR_PERSON_HIGH, PAIR_WORDS, PairWriter, RecordList, readRecords, RunWriter, segmentsOf, seqAt, setSeq, spillFailure, SpillDirectory, TOP_PARTITIONS, WORDS } from "../../src/ingest/ledger-records.js";
 
 const recordOf = (seq: number): Int32Array => {
   const words = new Int32Array(WORDS).map((_, word) => seq * 10 + word);
@@ -96,7 +96,37 @@ describe("ledger records", () => {
     );
   });
 
-  it("come in two widths only", () => {
+  it("route pair records to their respondent partitions as they come, in runs of the budget, as a RunWriter would", () => {
+    const pair = fc.record({ high: fc.integer(), low: fc.integer(), variant: fc.nat({ max: 3 }), file: fc.nat({ max: 2 }) });
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 300 }), fc.oneof(fc.integer({ min: 1, max: 50 }), fc.constant(Number.POSITIVE_INFINITY)), fc.integer({ min: 1, max: 9 }), (pairs, budget, block) => {
+        const directory = new SpillDirectory();
+        try {
+          const writer = new PairWriter(() => directory.file(), budget);
+          const oracle = new RunWriter(() => directory.file(), TOP_PARTITIONS, { keyWord: PAIR_PERSON_HIGH, depth: 0, otherwise: null }, Number.POSITIVE_INFINITY, 2, undefined, PAIR_WORDS);
+          for (const { high, low, variant, file } of pairs) {
+            writer.addPair(high, low, variant, file);
+            oracle.addPair(high, low, variant, file);
+          }
+          // Kept in memory: the same records, by partition.
+          const kept = writer.blocks().flatMap((words) => [...words]);
+          if (!Number.isFinite(budget)) expect(kept.length).toBe(pairs.length * PAIR_WORDS);
+          writer.flush();
+          oracle.flush();
+          expect(writer.runs.length).toBe(Number.isFinite(budget) ? Math.ceil(pairs.length / budget) : Math.min(1, pairs.length));
+          for (let partition = 0; partition < TOP_PARTITIONS; partition += 1) {
+            const read = (segments: ReturnType<typeof oracle.segmentsOf>): number[] => [...readRecords(segments, PAIR_WORDS, block)].flatMap((words) => [...words]);
+            expect(read(segmentsOf(writer.runs, partition))).toEqual(read(oracle.segmentsOf(partition)));
+          }
+        } finally {
+          directory.remove();
+        }
+      }),
+      { seed: 5, numRuns: 100 },
+    );
+  });
+
+  it("come in three widths only", () => {
     expect(() => new RecordList(2, undefined, 5)).toThrow(/records of 5 words/);
   });
 
