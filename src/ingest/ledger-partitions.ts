@@ -244,7 +244,9 @@ export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes, 
       outcomes.add(answer.outcomes);
       survivors[answer.index] = answer.survivors;
     };
-    await runAll(jobsOf("ids", []), threads, ledger.directory, fromIds, workers);
+    // No record in an ID partition (whole-number IDs are decided as they are read): no ID pass.
+    const idRecords = ledger.runs.reduce((sum, { starts }) => sum + (starts[TOP_PARTITIONS] as number), 0);
+    if (idRecords > 0) await runAll(jobsOf("ids", []), threads, ledger.directory, fromIds, workers);
     const jobs = jobsOf("respondents", survivors.flat());
     const addCounts = (answer: GroupAnswer): void => outcomes.add(answer.outcomes);
     if (ledger.dedupe === "none" && warm !== undefined && threads >= 2) return { respondents: runAll(jobs, threads, ledger.directory, addCounts, workers, false) };
