@@ -212,15 +212,18 @@ const MIN_CORES_FOR_THREADS = 3;
  * `threads`: this one and workers (default: the cores available, at most 8; one above ONE_THREAD_ABOVE
  * records, or with fewer than MIN_CORES_FOR_THREADS cores unless there are `warm` threads). `warm`: threads
  * running already that take GroupJobs (the reader threads, done reading: fast/worker.ts), used instead of
- * starting any, and closed at once when the ledger is resolved on this thread alone (their heaps are then only
- * in the way).
+ * starting any (as many as are idle, at most), and closed at once when the ledger is resolved on this thread
+ * alone (their heaps are then only in the way).
  */
 export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes, threadsWanted?: number, warm?: KeptThreads): Promise<{ readonly respondents: Promise<void> }> {
   const cores = Math.min(availableParallelism(), 8);
   const large = recordsInRuns(ledger.runs) + recordsInRuns(ledger.pairRuns) > ONE_THREAD_ABOVE;
-  // From the TypeScript sources (as in the unit tests) there is no compiled worker to start.
-  const startable = existsSync(fileURLToPath(WORKER)) ? cores : 1;
-  const threads = threadsWanted ?? (large ? 1 : warm !== undefined ? Math.min(cores, warm.idleCount + 1) : cores < MIN_CORES_FOR_THREADS ? 1 : startable);
+  const idle = warm?.idleCount ?? 0;
+  const helping = idle > 0 ? warm : undefined;
+  const wanted = threadsWanted ?? (large ? 1 : helping !== undefined ? Math.min(cores, idle + 1) : cores < MIN_CORES_FOR_THREADS ? 1 : cores);
+  // Threads that help: the warm ones idle now (no more), else ledger-worker.js ones started for it (none from
+  // the TypeScript sources, as in the unit tests).
+  const threads = helping !== undefined ? Math.min(wanted, idle + 1) : existsSync(fileURLToPath(WORKER)) ? wanted : 1;
   if (threads < 2) await warm?.close();
   // A few groups per thread, so that one slow group does not leave the other threads idle for long; one group
   // (one set of outcomes and survivor runs) on one thread.
@@ -238,7 +241,7 @@ export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes, 
   const survivors: (readonly Run[])[] = [];
   // Kept from the ID pass to the respondent pass: a thread takes ~0.1 s to start, during which this thread,
   // with a share of the same size, got ahead and then waited for it (2M-row bench file, once per pass).
-  const workers = warm ?? new KeptThreads(WORKER);
+  const workers = helping ?? new KeptThreads(WORKER);
   try {
     const fromIds = (answer: GroupAnswer): void => {
       outcomes.add(answer.outcomes);
@@ -249,10 +252,10 @@ export async function resolveSpilled(ledger: SpilledLedger, outcomes: Outcomes, 
     if (idRecords > 0) await runAll(jobsOf("ids", []), threads, ledger.directory, fromIds, workers);
     const jobs = jobsOf("respondents", survivors.flat());
     const addCounts = (answer: GroupAnswer): void => outcomes.add(answer.outcomes);
-    if (ledger.dedupe === "none" && warm !== undefined && threads >= 2) return { respondents: runAll(jobs, threads, ledger.directory, addCounts, workers, false) };
+    if (ledger.dedupe === "none" && helping !== undefined && threads >= 2) return { respondents: runAll(jobs, threads, ledger.directory, addCounts, workers, false) };
     await runAll(jobs, threads, ledger.directory, addCounts, workers);
     return { respondents: Promise.resolve() };
   } finally {
-    if (warm === undefined) await workers.close();
+    if (helping === undefined) await workers.close();
   }
 }

@@ -117,6 +117,14 @@ describe("duplicates, repeat respondents and cross-variant contamination", () =>
     expect(tally.accounting.rowsUsed).toBe(5);
   });
 
+  it("asked to resolve a spilled ledger on threads, does it on this one where there is no compiled thread to start", async () => {
+    // From the TypeScript sources there is no ledger-worker.js: the same counts, not a failed thread.
+    for (const dedupe of ["none", "first"] as const) {
+      const expected = await ingest(inputs, { ...options, dedupe }, noStdin);
+      expect(await ingest(inputs, { ...options, dedupe, ledger: { budgetRecords: 1, resolveThreads: 3 } }, noStdin)).toEqual(expected);
+    }
+  });
+
   it("--dedupe first keeps ann's 9, --dedupe last her 5", async () => {
     const scoresOf = async (dedupe: "first" | "last"): Promise<number[]> => {
       const { tally, sources } = await ingest(inputs, { ...options, dedupe }, noStdin);
