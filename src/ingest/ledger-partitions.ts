@@ -189,7 +189,8 @@ const WORKER_AHEAD = 2;
  * tables came on top of this thread's heap, which holds the run's cells by then. On the 1.9 GB bench export
  * (22 million records) that made the peak ~225 MB against ~170 MB, for ~10-25% less time (single runs). 6 million records is
  * about where parallel.ts starts reading with the main thread (a 512 MB export of the bench's shape); the
- * 473 MB one (5.5 million) peaks at 161-187 MB with two threads.
+ * 473 MB one (5.5 million) peaked at 161-187 MB with two threads. Below it, with the reader threads counting
+ * pair records beside the analysis (2026-12-02), 5M rows peak at ~144 MB (Node 24: 158-165 MB).
  */
 export const ONE_THREAD_ABOVE = 6_000_000;
 

@@ -34,6 +34,12 @@
  * ones as hashed keys (the reader threads are told to hash them: numericIdsForChunks), so the result is the
  * same whichever way an ID goes (test/ingest/numeric-ids.test.ts holds it to hashing them all).
  *
+ * With `--dedupe none` (the default) the respondent step drops nothing: a used response whose ID is decided
+ * (or that has none) is counted when it is merged (FileCells.countLater), and leaves only a pair record
+ * (respondent, variant, file: 16 bytes; ledger-records.ts' PairWriter) for the respondent counts. A spilled
+ * run's pairs are then counted on the reader threads while the analysis runs (ingest.ts' ingestInStages).
+ * Reader threads hand their chunks over as chunk records (7 words: no file, a 32-bit sequence number).
+ *
  * One consequence, deliberate: a row's score and date are read before it is known to be a duplicate, so with
  * `--strict` a duplicate response with a blank or invalid score is an error too (before, a duplicate was
  * dropped before its score was looked at), and a duplicate's date takes part in settling day/month order.
