@@ -346,6 +346,30 @@ export class RespondentLedger {
     (this.pairs as PairWriter).addPair(personHigh, personLow, variant, this.files.length - 1);
   }
 
+  /**
+   * Whether the row kernel may hand this ledger chunk records it made itself (fast-rows.ts' fastRows): a
+   * chunk's ledger that keeps whole-number IDs as such, as the kernel writes them.
+   */
+  get takesChunkRecords(): boolean {
+    return this.chunkRecords !== null && this.numericIds === "keep";
+  }
+
+  /** The sequence number the next row gets (startRow). */
+  get nextSeq(): number {
+    return this.rows;
+  }
+
+  /**
+   * Rows noted as chunk records made elsewhere (`words`, `count` of them, numbered from nextSeq on), each as
+   * startRow then noteNumericIdWords, noteRespondent and deferUse would have noted it.
+   */
+  addChunkRecords(words: Int32Array, count: number): void {
+    const records = this.chunkRecords as RecordList;
+    records.reserve(count).set(words, records.length);
+    records.length += words.length;
+    this.rows += count;
+  }
+
   /** What a worker thread's ledger noted for its chunk (its Tally is the chunk's). */
   exportChunk(): LedgerChunk {
     const records = this.chunkRecords;

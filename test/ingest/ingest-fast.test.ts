@@ -126,6 +126,40 @@ describe("the byte-level reader through ingest (property-based, oracle: the csv-
   });
 });
 
+describe("rows the row kernel notes in a chunk's ledger itself (fast-rows.ts' fastRows)", () => {
+  it("count as the general reader counts them: chunks of thousands of rows, many per place, every dedupe mode, windows", async () => {
+    const kind = fc.constantFrom("plain", "plain", "plain", "plain", "copy", "hashed-id", "no-id", "no-email", "neither", "leap-second", "blank-segment");
+    // Few respondents: most answer several times within a kernel batch, which `first` and `last` tell apart by sequence number.
+    const row = fc.record({ kind, person: fc.nat({ max: 8 }), site: fc.nat({ max: 2 }), stage: fc.nat({ max: 2 }), day: fc.integer({ min: 1, max: 4 }), hour: fc.nat({ max: 23 }), score: fc.nat({ max: 10 }) });
+    const file = fc.record({
+      rows: fc.array(row, { minLength: 1500, maxLength: 2500 }),
+      dedupe: fc.constantFrom("none", "first", "last") as fc.Arbitrary<"none" | "first" | "last">,
+      window: fc.constantFrom<{ from?: string; to?: string }>({}, {}, { from: "2023-03-02" }, { to: "2023-03-03" }, { from: "2023-03-02", to: "2023-03-03" }),
+      segments: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(file, async ({ rows, dedupe, window, segments }) => {
+        const lines = ["Response ID,Email,Score,Created At,Lifecycle Stage,Site"];
+        rows.forEach(({ kind: what, person, site, stage, day, hour, score }, index) => {
+          const id = what === "copy" ? String(5000 + Math.max(0, index - 3)) : what === "hashed-id" ? `R_${index >> 3}` : what === "no-id" || what === "neither" ? "" : String(5000 + index);
+          const email = what === "no-email" || what === "neither" ? "" : `p${person}@example.com`;
+          const time = what === "leap-second" ? "23:59:60" : `${String(hour).padStart(2, "0")}:30:00`;
+          const segment = what === "blank-segment" ? "" : ["New", "Loyal", "Lapsed"][stage];
+          lines.push(`${id},${email},${score},2023-03-0${day}T${time}Z,${segment},site-${site}`);
+        });
+        const inputs = [{ path: write(`${lines.join("\n")}\n`) }];
+        const options: IngestOptions = { timeZone: "UTC", strict: false, variantColumn: "Site", dedupe, ...window, ...(segments ? {} : { segmentColumn: false }) };
+        const expected = await outcome(() => ingest(inputs, { ...options, fastReader: false }, noStdin()));
+        // Chunks of ~16 KB: a few hundred rows each, most of them the kernel's; and spilled, so that the
+        // records are resolved as a large run's are.
+        const parallel = { workers: 2, mainReads: false, chunkBytes: 16 * 1024, minBytes: 0 };
+        expect(await outcome(() => ingestBuilt(inputs, { ...options, parallel, ledger: { budgetRecords: 300 } }, noStdin()))).toEqual(expected);
+      }),
+      { seed: 1202, numRuns: 12 },
+    );
+  });
+});
+
 describe("the byte-level reader with each file's variant named on the command line", () => {
   it("reads segments as the general reader does, file after file", async () => {
     const stages = ["New", "Lapsed", " New ", '"Lapsed"', "At Risk"];

@@ -15,7 +15,7 @@ import { parseLabelledScore } from "../score.js";
 import { unescapeField } from "./field-text.js";
 import { ENTRIES, Interner } from "./interner.js";
 import { localDateInstant } from "./local-date.js";
-import { BLANK, DAY, HASHED, ID_HIGH, ID_KIND, ID_LOW, MILLISECONDS, PERSON_HIGH, PERSON_KIND, PERSON_LOW, SCORE, SEGMENT_END, SEGMENT_ENTRY, SEGMENT_START, VARIANT_END, VARIANT_ENTRY, VARIANT_START, WHOLE_NUMBER, type RowKernel } from "./row-kernel.js";
+import { BLANK, DAY, HASHED, ID_HIGH, ID_KIND, ID_LOW, MILLISECONDS, PERSON_HIGH, PERSON_KIND, PERSON_LOW, RECORDS_DATES, RECORDS_SEGMENTS, SCORE, SEGMENT_END, SEGMENT_ENTRY, SEGMENT_START, VARIANT_END, VARIANT_ENTRY, VARIANT_START, WHOLE_NUMBER, type RowKernel } from "./row-kernel.js";
 import { PLAIN, type RecordScanner } from "./scanner.js";
 
 const isSpace = (byte: number): boolean => byte === 0x20 || (byte >= 0x09 && byte <= 0x0d);
@@ -87,6 +87,8 @@ export class FastRowCounter {
       }
     }
     this.dateZone = context.dates?.zone ?? "UTC";
+    const fast = context.ledger.takesChunkRecords && context.timeZone === "UTC" && columns.variant !== null && layout.excludedColumns.length === 0;
+    this.fastFlags = !fast ? -1 : (context.dates !== null && columns.date !== null ? RECORDS_DATES : 0) | (columns.segment !== null ? RECORDS_SEGMENTS : 0);
   }
 
   /** Counts the record the scanner holds, or notes it in the ledger (as rows.ts' countRow). */
@@ -119,6 +121,42 @@ export class FastRowCounter {
    * `count` for a row the row kernel read and parsed (row-kernel.ts; its file has no excluded columns): the
    * same steps in the same order, from the fields' values it wrote at `rows[at..]`.
    */
+  /**
+   * `records` flags for the rows the row kernel may note itself (fastRows), or -1 when it may not: a chunk's
+   * ledger that keeps whole-number IDs, a variant column, days in UTC.
+   */
+  private readonly fastFlags: number;
+
+  /**
+   * Rows of the kernel's last `read`, from row `from` of `rows`, that the kernel notes in the ledger itself as
+   * chunk records (row-kernel.wat's `records`): counted here as countParsed would count them one by one.
+   * Returns how many (0: the row at `from` is countParsed's).
+   */
+  fastRows(from: number, rows: number, kernel: RowKernel): number {
+    if (this.fastFlags < 0) return 0;
+    const { ledger, tally } = this.context;
+    const taken = kernel.records(from, rows - from, ledger.nextSeq, this.fastFlags);
+    if (taken === 0) return 0;
+    ledger.addChunkRecords(kernel.chunkRecords(taken), taken);
+    tally.accounting.rowsRead += taken;
+    return taken;
+  }
+
+  /**
+   * Tells the kernel what fastRows needs of the row countParsed just noted: its variant's index, and its place
+   * by its variant and segment entries and its day (the kernel's: its times are within the day). A place is
+   * known only once a row of it was used, so within the window (--from, --to).
+   */
+  private teach(rows: Int32Array, at: number, kernel: RowKernel, key: VariantKey): void {
+    const { variantEntry, segmentEntry } = this;
+    if (variantEntry < 0 || variantEntry >= ENTRIES || segmentEntry < 0) return;
+    const last = this.cellsByEntry[variantEntry * (ENTRIES + 1) + segmentEntry];
+    if (last === undefined || last.place < 0) return;
+    const day = (this.fastFlags & RECORDS_DATES) !== 0 ? (rows[at + DAY] as number) : 0;
+    kernel.setVariant(variantEntry, key.index);
+    kernel.setPlace(variantEntry, segmentEntry === NO_SEGMENT ? -1 : segmentEntry, day, last.place);
+  }
+
   countParsed(bytes: Buffer, rows: Int32Array, at: number, kernel: RowKernel): void {
     this.bytes = bytes;
     const { tally, columns, ledger } = this.context;
@@ -143,6 +181,7 @@ export class FastRowCounter {
     const segment = columns.segment === null ? null : this.knownSegment(rows, at, kernel);
     if (rows[at + PERSON_KIND] !== BLANK) ledger.noteRespondent(this.hashOf(rows[at + PERSON_HIGH] as number, rows[at + PERSON_LOW] as number));
     this.use(variant, key, day, segment, score, seq);
+    if (this.fastFlags >= 0 && ledger.deferring) this.teach(rows, at, kernel, key);
   }
 
   /** The variant of a kernel row, or null when blank (knownText). */

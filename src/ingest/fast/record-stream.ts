@@ -29,7 +29,7 @@ export type RecordSink = (bytes: Buffer, line: number, scanner: RecordScanner) =
  */
 export interface KernelRows {
   readonly kernel: RowKernel;
-  readonly counter: { countParsed(bytes: Buffer, rows: Int32Array, at: number, kernel: RowKernel): void };
+  readonly counter: { countParsed(bytes: Buffer, rows: Int32Array, at: number, kernel: RowKernel): void; fastRows(from: number, rows: number, kernel: RowKernel): number };
 }
 
 const CODES: Record<number, string> = { [UNCLOSED_QUOTE]: "CSV_QUOTE_NOT_CLOSED", [MISPLACED_QUOTE]: "INVALID_OPENING_QUOTE", [TOO_LARGE]: "CSV_MAX_RECORD_SIZE" };
@@ -148,6 +148,7 @@ export class RecordStream {
     this.kernel = kernel;
     // The values it knows are a counter's Interner entries: this one's are not made yet.
     kernel?.kernel.forgetValues();
+    kernel?.kernel.resetLedger();
   }
 
   /** Goes on with another scanner (the same dialect, other columns). */
@@ -222,12 +223,23 @@ export class RecordStream {
     for (;;) {
       const rows = kernel.read(bytes, start, stopBefore);
       const words = kernel.rows;
-      for (let at = 0; at < rows * ROW_WORDS; at += ROW_WORDS) {
+      for (let row = 0; row < rows; ) {
+        // The rows the kernel notes in the ledger itself, then one for the counter.
+        const end = row + counter.fastRows(row, rows, kernel);
+        for (; row < end; row += 1) {
+          const next = words[row * ROW_WORDS + NEXT] as number;
+          this.previousEnd += 1 + (words[row * ROW_WORDS + LINE_BREAKS] as number);
+          this.offset += next - start;
+          start = next;
+        }
+        if (row === rows) break;
+        const at = row * ROW_WORDS;
         const next = words[at + NEXT] as number;
         this.previousEnd += 1 + (words[at + LINE_BREAKS] as number);
         this.offset += next - start;
         start = next;
         counter.countParsed(bytes, words, at, kernel);
+        row += 1;
       }
       taken += rows;
       if (rows * ROW_WORDS < words.length) break;

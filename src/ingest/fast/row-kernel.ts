@@ -14,6 +14,7 @@
  */
 import { ShippedModule } from "../../wasm-module.js";
 import type { RowContext } from "../rows.js";
+import { CHUNK_WORDS } from "../ledger-records.js";
 import { ENTRIES, ENTRY_BYTES } from "./interner.js";
 import { RD_CRLF, RD_LF } from "./scanner.js";
 
@@ -21,7 +22,17 @@ interface KernelExports {
   readonly memory: WebAssembly.Memory;
   readonly configure: (delimiter: number, crlf: number, headerLength: number, dates: number, present: number) => void;
   readonly rows: (start: number, end: number, stopBefore: number, out: number, most: number) => number;
+  readonly resetLedger: () => void;
+  readonly setVariant: (entry: number, index: number) => void;
+  readonly setPlace: (variant: number, segment: number, day: number, place: number) => number;
+  readonly records: (rowsAt: number, from: number, count: number, seq: number, flags: number) => number;
 }
+
+/** `records` flags: the rows have dates, a segment column. */
+export const RECORDS_DATES = 1;
+export const RECORDS_SEGMENTS = 2;
+/** Where `records` writes its chunk records (ledger-records.ts' CHUNK_WORDS each, up to MOST_ROWS). */
+const RECORDS_AT = 4767744;
 
 /** Byte offsets in the module's memory (see row-kernel.wat). */
 export const BLOCK_BYTES = 4 << 20;
@@ -97,6 +108,38 @@ export class RowKernel {
   forgetValues(): void {
     for (const at of KNOWN_AT) new Int32Array(this.buffer, at, 1)[0] = 0;
   }
+
+  /**
+   * Chunk records (`records`): a new chunk's ledger, with no variant index or place known yet. With the
+   * values (forgetValues), at each new counter.
+   */
+  resetLedger(): void {
+    this.exports.resetLedger();
+  }
+
+  /** The ledger's index of the variant of Interner entry `entry`. */
+  setVariant(entry: number, index: number): void {
+    this.exports.setVariant(entry, index);
+  }
+
+  /**
+   * The place (FileCells.id) of the variant and segment entries (segment -1: no segment column) on `day` (days
+   * since 1970; 0 without dates). Returns false if it is not kept (entries past the Interner's, or too many).
+   */
+  setPlace(variant: number, segment: number, day: number, place: number): boolean {
+    return this.exports.setPlace(variant, segment, day, place) !== 0;
+  }
+
+  /**
+   * Writes the chunk records of the rows of the last `read` from row `from` on (to `chunkRecords`, the first
+   * with sequence number `seq`), while the module can (row-kernel.wat's `records`): returns how many.
+   */
+  records(from: number, count: number, seq: number, flags: number): number {
+    return this.exports.records(ROWS_AT, from, count, seq, flags);
+  }
+
+  /** The chunk records `records` wrote. */
+  readonly chunkRecords = (taken: number): Int32Array => new Int32Array(this.buffer, RECORDS_AT, taken * CHUNK_WORDS);
 
   /**
    * Whether `bytes` are `block` (or its start), where the blocks are read: then a record's offsets in `bytes`

@@ -12,7 +12,9 @@
   ;; Layout: the bytes read from 0 (up to 4 MB, and 16 bytes after them that a vector load may read), the
   ;; column-to-slot table at 4259840 (one i32 per column, -1: not needed; up to 16,384 columns), the needed
   ;; fields' bounds at 4325376 (start, end per slot), the rows written from 4329472 (ROW_WORDS i32 each, up
-  ;; to 4096), the variant's and segment's known values from 4624384 (see $intern).
+  ;; to 4096), the variant's and segment's known values from 4624384 (see $intern), and for `records`: each
+  ;; variant entry's ledger index at 4632576 (32 i32), the places table at 4636672 (8,192 slots of 16 bytes),
+  ;; the chunk records written from 4767744 (7 i32 each, up to 4096).
   (memory (export "memory") 80)
 
   (global $delimiter (mut i32) (i32.const 44))
@@ -452,4 +454,128 @@
         (local.set $out (i32.add (local.get $out) (i32.const 72)))
         (local.set $count (i32.add (local.get $count) (i32.const 1)))
         (br $each)))
-    (local.get $count)))
+    (local.get $count))
+  ;; ---- Chunk records (respondents.ts' chunk ledger, fast-rows.ts' fastRows): a row this module read, turned
+  ;; into the record the JavaScript's ledger would note for it, when that is all the row asks for: a known
+  ;; variant and segment (entries the JavaScript told `setVariant` and `setPlace` of, with the row's day), a
+  ;; whole-number or blank response ID, a respondent or an ID (else the row is counted at once, not noted),
+  ;; the day within the window. Anything else stops `records` before that row, which the JavaScript counts.
+
+  (global $placeMask (mut i32) (i32.const 8191))
+
+  ;; A new chunk's ledger: no variant's index and no place known.
+  (func (export "resetLedger")
+    (global.set $places (i32.const 0))
+    (memory.fill (i32.const 4632576) (i32.const 0xff) (i32.const 128))
+    (memory.fill (i32.const 4636672) (i32.const 0) (i32.const 131072)))
+
+  ;; The ledger's index of the variant of Interner entry `entry` (0..31).
+  (func (export "setVariant") (param $entry i32) (param $index i32)
+    (if (i32.lt_u (local.get $entry) (i32.const 32))
+      (then (i32.store (i32.add (i32.const 4632576) (i32.shl (local.get $entry) (i32.const 2))) (local.get $index)))))
+
+  ;; The slot of a place key (k1: variant entry + 1 | (segment entry + 2) << 8, never 0; k2: the day), or the
+  ;; empty slot where it would go: linear probing from the mixed key.
+  (func $placeSlot (param $k1 i32) (param $k2 i32) (result i32)
+    (local $slot i32) (local $at i32) (local $stored i32)
+    (local.set $slot (i32.and (call $fmix32 (i32.xor (i32.mul (local.get $k1) (i32.const 0x9e3779b1)) (local.get $k2))) (global.get $placeMask)))
+    (loop $probe (result i32)
+      (local.set $at (i32.add (i32.const 4636672) (i32.shl (local.get $slot) (i32.const 4))))
+      (local.set $stored (i32.load (local.get $at)))
+      (if (i32.or (i32.eqz (local.get $stored))
+                  (i32.and (i32.eq (local.get $stored) (local.get $k1)) (i32.eq (i32.load offset=4 (local.get $at)) (local.get $k2))))
+        (then (return (local.get $at))))
+      (local.set $slot (i32.and (i32.add (local.get $slot) (i32.const 1)) (global.get $placeMask)))
+      (br $probe)))
+
+  ;; The place (FileCells.id) of the variant entry, segment entry (-1: no segment column) and day (0: no
+  ;; dates). At most 6,144 places are kept (3/4 of the slots); beyond, rows of other places are the
+  ;; JavaScript's. Returns whether it is kept.
+  (global $places (mut i32) (i32.const 0))
+  (func (export "setPlace") (param $variant i32) (param $segment i32) (param $day i32) (param $place i32) (result i32)
+    (local $k1 i32) (local $at i32)
+    (if (i32.or (i32.ge_u (local.get $variant) (i32.const 32)) (i32.ge_u (i32.add (local.get $segment) (i32.const 1)) (i32.const 33)))
+      (then (return (i32.const 0))))
+    (local.set $k1 (i32.or (i32.add (local.get $variant) (i32.const 1)) (i32.shl (i32.add (local.get $segment) (i32.const 2)) (i32.const 8))))
+    (local.set $at (call $placeSlot (local.get $k1) (local.get $day)))
+    (if (i32.eqz (i32.load (local.get $at)))
+      (then
+        (if (i32.ge_u (global.get $places) (i32.const 6144)) (then (return (i32.const 0))))
+        (global.set $places (i32.add (global.get $places) (i32.const 1)))))
+    (i32.store (local.get $at) (local.get $k1))
+    (i32.store offset=4 (local.get $at) (local.get $day))
+    (i32.store offset=8 (local.get $at) (local.get $place))
+    (i32.const 1))
+
+  ;; Chunk records for the rows from row `from` of `count` at `rowsAt`, while each is one `records` takes:
+  ;; written from 4767744 (sequence number `seq` for the first, then one more each). `flags`: 1 dates, 2 a
+  ;; segment column. Returns the rows taken. A row's day needs no window check: its place is known only if the
+  ;; JavaScript used a row of that variant, segment and day; and `rows` takes only times of day (hours to 23,
+  ;; seconds to 59), so the day is the one written (its milliseconds are within it).
+  (func (export "records") (param $rowsAt i32) (param $from i32) (param $count i32) (param $seq i32) (param $flags i32) (result i32)
+    (local $row i32) (local $end i32) (local $out i32) (local $taken i32) (local $variant i32) (local $index i32)
+    (local $segment i32) (local $day i32) (local $slot i32) (local $idHigh i32) (local $idLow i32)
+    (local $kind i32) (local $personHigh i32) (local $personLow i32)
+    (local.set $row (i32.add (local.get $rowsAt) (i32.mul (local.get $from) (i32.const 72))))
+    (local.set $end (i32.add (local.get $rowsAt) (i32.mul (i32.add (local.get $from) (local.get $count)) (i32.const 72))))
+    (local.set $out (i32.const 4767744))
+    (block $stop
+      (loop $each
+        (br_if $stop (i32.ge_u (local.get $row) (local.get $end)))
+        ;; The variant: an entry whose ledger index is known (found again if it was not known yet when the row
+        ;; was read: the JavaScript may have met it since).
+        (local.set $variant (i32.load offset=60 (local.get $row)))
+        (if (i32.lt_s (local.get $variant) (i32.const 0))
+          (then (local.set $variant (call $intern (i32.const 4624384) (i32.load offset=40 (local.get $row)) (i32.load offset=44 (local.get $row))))))
+        (br_if $stop (i32.ge_u (local.get $variant) (i32.const 32)))
+        (local.set $index (i32.load (i32.add (i32.const 4632576) (i32.shl (local.get $variant) (i32.const 2)))))
+        (br_if $stop (i32.lt_s (local.get $index) (i32.const 0)))
+        ;; The day (0 without dates).
+        (local.set $day (i32.const 0))
+        (if (i32.and (local.get $flags) (i32.const 1))
+          (then (local.set $day (i32.load offset=8 (local.get $row)))))
+        ;; The segment: an entry, or none without a segment column.
+        (local.set $segment (i32.const -1))
+        (if (i32.and (local.get $flags) (i32.const 2))
+          (then
+            (local.set $segment (i32.load offset=64 (local.get $row)))
+            (if (i32.lt_s (local.get $segment) (i32.const 0))
+              (then (local.set $segment (call $intern (i32.const 4626564) (i32.load offset=48 (local.get $row)) (i32.load offset=52 (local.get $row))))))
+            (br_if $stop (i32.ge_u (local.get $segment) (i32.const 32)))))
+        ;; The response ID: a whole number (NUMERIC, its high and low words) or none; a hashed one is the JavaScript's.
+        (local.set $kind (i32.load offset=16 (local.get $row)))
+        (local.set $idHigh (i32.const 0))
+        (local.set $idLow (i32.const 0))
+        (if (i32.eq (local.get $kind) (i32.const 1))
+          (then
+            (local.set $idHigh (i32.or (i32.const 0x80000000) (i32.load offset=20 (local.get $row))))
+            (local.set $idLow (i32.load offset=24 (local.get $row))))
+          (else (br_if $stop (i32.ne (local.get $kind) (i32.const 0)))))
+        (local.set $personHigh (i32.const 0))
+        (local.set $personLow (i32.const 0))
+        (if (i32.ne (i32.load offset=28 (local.get $row)) (i32.const 0))
+          (then
+            (local.set $personHigh (i32.load offset=32 (local.get $row)))
+            (local.set $personLow (i32.load offset=36 (local.get $row)))))
+        ;; Neither: the row is counted at once, by the JavaScript.
+        (br_if $stop (i32.eqz (i32.or (i32.or (local.get $idHigh) (local.get $idLow)) (i32.or (local.get $personHigh) (local.get $personLow)))))
+        ;; The place, known.
+        (local.set $slot (call $placeSlot
+          (i32.or (i32.add (local.get $variant) (i32.const 1)) (i32.shl (i32.add (local.get $segment) (i32.const 2)) (i32.const 8)))
+          (local.get $day)))
+        (br_if $stop (i32.eqz (i32.load (local.get $slot))))
+        ;; CHUNK_SEQ, CHUNK_ID_HIGH, CHUNK_ID_LOW, CHUNK_PERSON_HIGH, CHUNK_PERSON_LOW, CHUNK_VARIANT, CHUNK_OUTCOME.
+        (i32.store (local.get $out) (i32.add (local.get $seq) (local.get $taken)))
+        (i32.store offset=4 (local.get $out) (local.get $idHigh))
+        (i32.store offset=8 (local.get $out) (local.get $idLow))
+        (i32.store offset=12 (local.get $out) (local.get $personHigh))
+        (i32.store offset=16 (local.get $out) (local.get $personLow))
+        (i32.store offset=20 (local.get $out) (local.get $index))
+        (i32.store offset=24 (local.get $out)
+          (i32.add (i32.shl (i32.load offset=8 (local.get $slot)) (i32.const 4)) (i32.load offset=4 (local.get $row))))
+        (local.set $out (i32.add (local.get $out) (i32.const 28)))
+        (local.set $taken (i32.add (local.get $taken) (i32.const 1)))
+        (local.set $row (i32.add (local.get $row) (i32.const 72)))
+        (br $each)))
+    (local.get $taken))
+)
