@@ -1,7 +1,9 @@
 /**
  * The WebAssembly row kernel (row-kernel.wat, compiled to row-kernel.wasm by `npm run build`): reads the common
  * records of a block and parses their needed fields in one pass, leaving FastRowCounter only the ledger and
- * the cells to do (fast-rows.ts' countParsed). A record it does not take (anything but fast-rows.ts' fast
+ * the cells to do (fast-rows.ts' countParsed); and in a reader thread's chunk, notes the common rows in the
+ * ledger itself as chunk records (`records`, fast-rows.ts' fastRows), once the JavaScript has taught it their
+ * variant's ledger index and their place. A record it does not take (anything but fast-rows.ts' fast
  * path, or not a plain record of the header's length) stops it, and the JavaScript reads that record, errors
  * included. The bytes are read straight into the module's memory (`block`).
  *
