@@ -223,23 +223,16 @@ export class RecordStream {
     for (;;) {
       const rows = kernel.read(bytes, start, stopBefore);
       const words = kernel.rows;
-      for (let row = 0; row < rows; ) {
-        // The rows the kernel notes in the ledger itself, then one for the counter.
-        const end = row + counter.fastRows(row, rows, kernel);
-        for (; row < end; row += 1) {
-          const next = words[row * ROW_WORDS + NEXT] as number;
-          this.previousEnd += 1 + (words[row * ROW_WORDS + LINE_BREAKS] as number);
-          this.offset += next - start;
-          start = next;
-        }
-        if (row === rows) break;
+      // Rows before `noted` the kernel noted in the ledger itself (fastRows); the counter counts the others.
+      let noted = 0;
+      for (let row = 0; row < rows; row += 1) {
+        if (row >= noted) noted = row + counter.fastRows(row, rows, kernel);
         const at = row * ROW_WORDS;
         const next = words[at + NEXT] as number;
         this.previousEnd += 1 + (words[at + LINE_BREAKS] as number);
         this.offset += next - start;
         start = next;
-        counter.countParsed(bytes, words, at, kernel);
-        row += 1;
+        if (row >= noted) counter.countParsed(bytes, words, at, kernel);
       }
       taken += rows;
       if (rows * ROW_WORDS < words.length) break;
