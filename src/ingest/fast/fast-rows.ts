@@ -126,6 +126,9 @@ export class FastRowCounter {
    * ledger that keeps whole-number IDs, a variant column, days in UTC.
    */
   private readonly fastFlags: number;
+  /** Rows to leave to countParsed before fastRows asks the kernel again, and the next such wait (see there). */
+  private fastWait = 0;
+  private fastBackoff = 1;
 
   /**
    * Rows of the kernel's last `read`, from row `from` of `rows`, that the kernel notes in the ledger itself as
@@ -134,9 +137,19 @@ export class FastRowCounter {
    */
   fastRows(from: number, rows: number, kernel: RowKernel): number {
     if (this.fastFlags < 0) return 0;
+    if (this.fastWait > 0) {
+      this.fastWait -= 1;
+      return 0;
+    }
     const { ledger, tally } = this.context;
     const taken = kernel.records(from, rows - from, ledger.nextSeq, this.fastFlags);
-    if (taken === 0) return 0;
+    if (taken === 0) {
+      // Rows it cannot take (hashed response IDs, say) tend to come together: asked again only after a few.
+      this.fastWait = this.fastBackoff;
+      this.fastBackoff = Math.min(this.fastBackoff * 2, 64);
+      return 0;
+    }
+    this.fastBackoff = 1;
     ledger.addChunkRecords(kernel.chunkRecords(taken), taken);
     tally.accounting.rowsRead += taken;
     return taken;
@@ -181,7 +194,8 @@ export class FastRowCounter {
     const segment = columns.segment === null ? null : this.knownSegment(rows, at, kernel);
     if (rows[at + PERSON_KIND] !== BLANK) ledger.noteRespondent(this.hashOf(rows[at + PERSON_HIGH] as number, rows[at + PERSON_LOW] as number));
     this.use(variant, key, day, segment, score, seq);
-    if (this.fastFlags >= 0 && ledger.deferring) this.teach(rows, at, kernel, key);
+    // Taught only by a row of the kind the kernel takes (not a hashed response ID): others teach it nothing.
+    if (this.fastFlags >= 0 && idKind !== HASHED && ledger.deferring) this.teach(rows, at, kernel, key);
   }
 
   /** The variant of a kernel row, or null when blank (knownText). */
