@@ -157,17 +157,15 @@ export class FastRowCounter {
 
   /**
    * Tells the kernel what fastRows needs of the row countParsed just noted: its variant's index, and its place
-   * by its variant and segment entries and its day (the kernel's: its times are within the day). A place is
-   * known only once a row of it was used, so within the window (--from, --to).
+   * (`place`) by its variant and segment entries and its day (the kernel's: its times are within the day). A
+   * place is known only once a row of it was used, so within the window (--from, --to).
    */
-  private teach(rows: Int32Array, at: number, kernel: RowKernel, key: VariantKey): void {
+  private teach(rows: Int32Array, at: number, kernel: RowKernel, key: VariantKey, place: number): void {
     const { variantEntry, segmentEntry } = this;
     if (variantEntry < 0 || variantEntry >= ENTRIES || segmentEntry < 0) return;
-    const last = this.cellsByEntry[variantEntry * (ENTRIES + 1) + segmentEntry];
-    if (last === undefined || last.place < 0) return;
     const day = (this.fastFlags & RECORDS_DATES) !== 0 ? (rows[at + DAY] as number) : 0;
     kernel.setVariant(variantEntry, key.index);
-    kernel.setPlace(variantEntry, segmentEntry === NO_SEGMENT ? -1 : segmentEntry, day, last.place);
+    kernel.setPlace(variantEntry, segmentEntry === NO_SEGMENT ? -1 : segmentEntry, day, place);
   }
 
   countParsed(bytes: Buffer, rows: Int32Array, at: number, kernel: RowKernel): void {
@@ -193,9 +191,10 @@ export class FastRowCounter {
     this.segmentEntry = NO_SEGMENT;
     const segment = columns.segment === null ? null : this.knownSegment(rows, at, kernel);
     if (rows[at + PERSON_KIND] !== BLANK) ledger.noteRespondent(this.hashOf(rows[at + PERSON_HIGH] as number, rows[at + PERSON_LOW] as number));
-    this.use(variant, key, day, segment, score, seq);
-    // Taught only by a row of the kind the kernel takes (not a hashed response ID): others teach it nothing.
-    if (this.fastFlags >= 0 && idKind !== HASHED && ledger.deferring) this.teach(rows, at, kernel, key);
+    const place = this.use(variant, key, day, segment, score, seq);
+    // Taught only by a row noted in the ledger (place >= 0) of the kind the kernel takes (not a hashed
+    // response ID): others teach it nothing.
+    if (this.fastFlags >= 0 && idKind !== HASHED && place >= 0) this.teach(rows, at, kernel, key, place);
   }
 
   /** The variant of a kernel row, or null when blank (knownText). */
@@ -233,13 +232,17 @@ export class FastRowCounter {
   }
 
   /** The row is used: counted into its cell now, or noted in the ledger (see `deferring`). */
-  private use(variant: string, key: VariantKey, day: string | null, segment: string | null, score: number, seq: number): void {
+  private use(variant: string, key: VariantKey, day: string | null, segment: string | null, score: number, seq: number): number {
     const { ledger } = this.context;
     const last = this.lastCell(variant, day, segment);
     // A cell is only looked up (and so created, born at `seq`) by a row counted into it now.
-    if (!ledger.deferring) return ledger.cells.countNow(last.cell ?? (last.cell = ledger.cells.cell(variant, day, segment, seq)), score);
+    if (!ledger.deferring) {
+      ledger.cells.countNow(last.cell ?? (last.cell = ledger.cells.cell(variant, day, segment, seq)), score);
+      return -1;
+    }
     if (last.place < 0) last.place = ledger.cells.id(variant, day, segment);
     ledger.deferUse(key, last.place, score);
+    return last.place;
   }
 
   /** The ledger's key of the row's variant: by its Interner entry when it has one, not a Map lookup by text. */
